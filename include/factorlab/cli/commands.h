@@ -1,0 +1,35 @@
+// factorlab/cli/commands.h — the subcommands of the `factorlab` binary, one file each (src/cli/cmd_*.cpp).
+// Each add_*_command registers its options on the app and a callback that does the work.
+// Deliberately thin: a command parses its arguments, builds configs, calls a library, and returns;
+// results go to files, errors propagate as exceptions to main (exit 2 for InputError, 1 otherwise).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace factorlab::cli {
+
+// Options every subcommand shares, set on the top-level app.
+struct GlobalOptions {
+  int threads = 0;                 // 0: all cores
+  std::string log_level = "info";  // debug|info|warn|error|quiet
+};
+
+void add_data_command(CLI::App& app);
+void add_run_command(CLI::App& app);
+void add_train_command(CLI::App& app);
+void add_sample_command(CLI::App& app);
+void add_eval_command(CLI::App& app);
+void add_probe_command(CLI::App& app);
+void add_analyze_command(CLI::App& app);
+void add_percolate_command(CLI::App& app);
+void add_sweep_command(CLI::App& app);
+void add_report_command(CLI::App& app);
+
+// Builds the whole app (every compiled-in command) and runs it on argv; returns the exit code.
+int run_cli(int argc, char** argv);
+
+}  // namespace factorlab::cli

@@ -1,0 +1,68 @@
+// factorlab/cli/app.cpp — the top-level app: global options, subcommand registration, error policy.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <thread>
+
+#include "factorlab/cli/commands.h"
+#include "factorlab/core/error.h"
+#include "factorlab/core/log.h"
+
+namespace factorlab::cli {
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"factorlab: how diffusion models learn to factorize and compose (arXiv 2408.13256)"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "factorlab 0.1.0");
+  std::string log_level = "info";
+  app.add_option("--log-level", log_level, "debug|info|warn|error|quiet")->capture_default_str();
+  app.parse_complete_callback([&] { set_log_level(parse_log_level(log_level)); });
+#ifdef FACTORLAB_HAS_CMD_RUN
+  add_run_command(app);
+#endif
+#ifdef FACTORLAB_HAS_CMD_DATA
+  add_data_command(app);
+#endif
+#ifdef FACTORLAB_HAS_CMD_TRAIN
+  add_train_command(app);
+#endif
+#ifdef FACTORLAB_HAS_CMD_SAMPLE
+  add_sample_command(app);
+#endif
+#ifdef FACTORLAB_HAS_CMD_EVAL
+  add_eval_command(app);
+#endif
+#ifdef FACTORLAB_HAS_CMD_PROBE
+  add_probe_command(app);
+#endif
+#ifdef FACTORLAB_HAS_CMD_ANALYZE
+  add_analyze_command(app);
+#endif
+#ifdef FACTORLAB_HAS_CMD_PERCOLATE
+  add_percolate_command(app);
+#endif
+#ifdef FACTORLAB_HAS_CMD_SWEEP
+  add_sweep_command(app);
+#endif
+#ifdef FACTORLAB_HAS_CMD_REPORT
+  add_report_command(app);
+#endif
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are "errors" with exit code 0 in CLI11.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::fprintf(stderr, "factorlab: error: %s\n", e.what());
+    return 2;
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "factorlab: error: %s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "factorlab: failed: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace factorlab::cli
