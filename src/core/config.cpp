@@ -101,6 +101,7 @@ const toml::node* ConfigReader::find(const char* key) {
 
 namespace {
 std::string describe(const toml::node& n) {
+  if (n.is_table()) return "a table";
   std::ostringstream os;
   n.visit([&](auto&& x) { os << x; });
   std::string s = os.str();

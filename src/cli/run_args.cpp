@@ -1,0 +1,40 @@
+// factorlab/cli/run_args.cpp — see run_args.h.
+#include "run_args.h"
+
+#include <CLI/CLI.hpp>
+
+#include <thread>
+
+#include "factorlab/core/fs.h"
+#include "factorlab/core/log.h"
+
+namespace factorlab::cli {
+
+void add_run_args(CLI::App* cmd, RunArgs& args, bool config_required) {
+  auto* opt = cmd->add_option("config", args.source, "TOML config file or preset name (" + [] {
+    std::string s;
+    for (const auto& n : preset_names()) s += (s.empty() ? "" : ", ") + n;
+    return s;
+  }() + ")");
+  if (config_required) opt->required();
+  cmd->add_option("--set", args.sets, "override a config key: section.key=value (repeatable)")
+      ->allow_extra_args(false)
+      ->take_all();
+  cmd->add_option("--out", args.out, "run folder (default: runs/<run.name>)");
+}
+
+RunConfig prepare_run(const RunArgs& args, std::string& out_dir) {
+  RunConfig config = load_run_config(args.source, args.sets);
+  out_dir = args.out.empty() ? "runs/" + config.run.name : args.out;
+  ensure_writable_dir(out_dir);
+  write_file_atomic(out_dir + "/config.toml", to_toml(config));
+  return config;
+}
+
+int resolve_threads(int requested) {
+  if (requested > 0) return requested;
+  const unsigned hw = std::thread::hardware_concurrency();
+  return hw > 0 ? static_cast<int>(hw) : 1;
+}
+
+}  // namespace factorlab::cli

@@ -1,0 +1,27 @@
+// factorlab/cli/run_args.h — the arguments every config-driven command shares:
+// CONFIG (a TOML file or a preset name), repeatable --set section.key=value, --out DIR.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "factorlab/experiments/run_config.h"
+
+namespace CLI {
+class App;
+}
+
+namespace factorlab::cli {
+
+struct RunArgs {
+  std::string source;             // file or preset; "" = the built-in default
+  std::vector<std::string> sets;  // --set overrides, in order
+  std::string out;                // run folder; "" = runs/<run.name>
+};
+
+void add_run_args(CLI::App* cmd, RunArgs& args, bool config_required);
+// Loads and validates the config, prepares the (writable) run folder, writes config.toml into it.
+RunConfig prepare_run(const RunArgs& args, std::string& out_dir);
+// Sets LibTorch's / our thread count: 0 means all cores.
+int resolve_threads(int requested);
+
+}  // namespace factorlab::cli

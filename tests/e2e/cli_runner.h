@@ -1,0 +1,32 @@
+// A tiny harness for e2e tests: run the factorlab binary, capture exit code and output.
+#pragma once
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+struct CliResult {
+  int code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+inline CliResult run_factorlab(const std::string& args, const std::string& cwd = "") {
+  const std::string cmd = (cwd.empty() ? "" : "cd '" + cwd + "' && ") + std::string(FACTORLAB_EXE) + " " + args + " 2>&1";
+  CliResult r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  while (std::fgets(buf.data(), buf.size(), p)) r.output += buf.data();
+  const int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+inline std::string fresh_dir(const std::string& name) {
+  auto d = std::filesystem::temp_directory_path() / ("factorlab_e2e_" + std::to_string(::getpid()) + "_" + name);
+  std::filesystem::remove_all(d);
+  std::filesystem::create_directories(d);
+  return d.string();
+}
