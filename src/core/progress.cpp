@@ -48,10 +48,16 @@ void Progress::advance(std::int64_t n, const std::string& note) {
 void Progress::finish() {
   if (finished_) return;
   finished_ = true;
+  // advance() already drew the final count; a terminal only needs its line ended.
+  if (done_ >= total_ && drawn_ == done_) {
+    if (tty_ && log_level() <= LogLevel::Info) std::fprintf(stderr, "\n");
+    return;
+  }
   draw(true);
 }
 
 void Progress::draw(bool final) {
+  drawn_ = done_;
   if (log_level() > LogLevel::Info) return;
   const double r = rate();
   const double eta = r > 0 ? static_cast<double>(total_ - done_) / r : 0.0;

@@ -20,7 +20,7 @@ class Progress {
  private:
   void draw(bool final);
   std::string label_, unit_, note_;
-  std::int64_t total_, done_ = 0;
+  std::int64_t total_, done_ = 0, drawn_ = -1;
   double log_every_s_;
   bool tty_, finished_ = false;
   std::chrono::steady_clock::time_point start_, last_draw_;
