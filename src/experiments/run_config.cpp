@@ -14,9 +14,35 @@ void RunSection::validate() const {
           "run.device = '" + device + "' is not allowed (allowed: auto, cpu, cuda)");
 }
 
+void SampleStageConfig::validate() const {
+  require(sampler == "ddim" || sampler == "ddpm", "sample.sampler = '" + sampler + "' is not allowed (allowed: ddim, ddpm)");
+  check_range("sample.steps", steps, 1, 100000);
+  check_range("sample.eta", eta, 0, 1);
+  check_range("sample.grid", grid, 1, 256);
+  check_range("sample.batch_size", batch_size, 1, 1 << 20);
+}
+
 void RunConfig::validate() const {
   run.validate();
   data.validate();
+  model.validate();
+  diffusion.validate();
+  train.validate();
+  sample.validate();
+  check_range("sample.steps", sample.steps, 1, diffusion.T);
+}
+
+std::string training_identity(const RunConfig& config) {
+  RunConfig c = config;
+  c.run = RunSection{};
+  c.sample = SampleStageConfig{};
+  c.train.steps = 0;
+  c.train.epochs = 0;
+  c.train.checkpoint_every = 1;
+  c.train.log_every = 1;
+  c.train.eval_every = 0;
+  c.data.preview = 0;
+  return to_toml(c);
 }
 
 std::vector<std::string> preset_names() {

@@ -8,6 +8,9 @@
 
 #include "factorlab/core/config.h"
 #include "factorlab/data/data_config.h"
+#include "factorlab/diffusion/schedule.h"
+#include "factorlab/model/model_config.h"
+#include "factorlab/train/train_config.h"
 
 namespace factorlab {
 
@@ -24,16 +27,48 @@ struct RunSection {
   void validate() const;
 };
 
+// Sampling for the run's sample stage (and the defaults of `factorlab sample`).
+struct SampleStageConfig {
+  std::string sampler = "ddim";  // ddim|ddpm
+  int steps = 50;
+  double eta = 0.0;
+  int grid = 8;                  // the sample stage draws a grid x grid lattice of conditions
+  int batch_size = 256;
+  std::int64_t seed = 0;
+
+  template <class V> void visit(V& v) {
+    v("sampler", sampler);
+    v("steps", steps);
+    v("eta", eta);
+    v("grid", grid);
+    v("batch_size", batch_size);
+    v("seed", seed);
+  }
+  void validate() const;
+};
+
 struct RunConfig {
   RunSection run;
   DataConfig data;
+  ModelConfig model;
+  DiffusionConfig diffusion;
+  TrainConfig train;
+  SampleStageConfig sample;
 
   template <class V> void visit(V& v) {
     v("run", run);
     v("data", data);
+    v("model", model);
+    v("diffusion", diffusion);
+    v("train", train);
+    v("sample", sample);
   }
   void validate() const;
 };
+
+// What a resumed training run must share with the checkpoint it resumes: the resolved config
+// without the keys that only say how long to train, how often to log, or where to run.
+std::string training_identity(const RunConfig& config);
 
 // Names of the presets compiled into the binary (configs/*.toml without the extension).
 std::vector<std::string> preset_names();

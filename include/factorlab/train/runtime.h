@@ -1,0 +1,16 @@
+// factorlab/train/runtime.h — process-wide LibTorch settings for a run: thread count (LibTorch
+// defaults to 1 here), glibc malloc thresholds (trimming cost up to 30 % of training time in the
+// prototype), and the device.
+#pragma once
+#include <torch/torch.h>
+
+#include <string>
+
+namespace factorlab {
+
+// threads <= 0: all cores. Returns the thread count set.
+int configure_cpu_runtime(int threads);
+// "auto" -> cuda when available, else cpu; "cuda" without CUDA is an InputError.
+torch::Device resolve_device(const std::string& name);
+
+}  // namespace factorlab

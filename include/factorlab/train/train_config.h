@@ -1,0 +1,54 @@
+// factorlab/train/train_config.h — TrainConfig: the optimisation recipe (SPEC Section 4).
+// Defaults are the recipe measured to learn placement on 2 CPU cores (AdamW lr 1e-3, 100 warmup
+// steps, grad clip 1, EMA 0.999, batch 128); see docs/training.md for the measurements.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "factorlab/core/config.h"
+
+namespace factorlab {
+
+enum class Precision { Fp32, Bf16 };
+inline const EnumNames<Precision> kPrecisionNames = {{"fp32", Precision::Fp32}, {"bf16", Precision::Bf16}};
+
+struct TrainConfig {
+  int steps = 1500;             // optimisation steps (ignored when epochs > 0)
+  int epochs = 0;               // > 0: train this many shuffled passes over the data instead
+  int batch_size = 128;
+  double lr = 1e-3;
+  int warmup = 100;             // linear warm-up steps
+  double weight_decay = 0.0;
+  double grad_clip = 1.0;       // max global gradient norm; 0 disables
+  double ema_decay = 0.999;     // 0 disables the EMA (samples then use the raw weights)
+  std::int64_t seed = 0;
+  int checkpoint_every = 500;   // steps; a checkpoint is also written at the end
+  int log_every = 50;           // steps between metrics.jsonl rows
+  int eval_every = 0;           // steps between evaluations during training; 0: none
+  Precision precision = Precision::Fp32;  // bf16: autocast the forward pass to bfloat16 (CPU AMX)
+  bool channels_last = false;
+  bool skip_nonfinite = false;  // a NaN/inf loss skips the batch instead of stopping the run
+
+  template <class V> void visit(V& v) {
+    v("steps", steps);
+    v("epochs", epochs);
+    v("batch_size", batch_size);
+    v("lr", lr);
+    v("warmup", warmup);
+    v("weight_decay", weight_decay);
+    v("grad_clip", grad_clip);
+    v("ema_decay", ema_decay);
+    v("seed", seed);
+    v("checkpoint_every", checkpoint_every);
+    v("log_every", log_every);
+    v("eval_every", eval_every);
+    v("precision", precision, kPrecisionNames);
+    v("channels_last", channels_last);
+    v("skip_nonfinite", skip_nonfinite);
+  }
+  void validate() const;
+  // Total steps for a dataset of n examples.
+  std::int64_t total_steps(std::int64_t n) const;
+};
+
+}  // namespace factorlab

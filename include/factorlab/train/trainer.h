@@ -1,0 +1,86 @@
+// factorlab/train/trainer.h — the training loop (SPEC Section 4): epsilon-prediction MSE, AdamW
+// with linear warm-up, gradient clipping, EMA of the weights, shuffled epochs, checkpoints and
+// exact resume, metrics.jsonl, and a hook for periodic evaluation.
+// Determinism: the batch order of step k is a seeded shuffle of epoch k / batches_per_epoch, and
+// the timesteps and noise of step k come from a generator seeded with (seed, k). A run stopped
+// after K steps and resumed gives bit-identical weights to an uninterrupted run on the same CPU
+// and thread count. Deliberately not here: the network's definition or the sampler's math.
+#pragma once
+#include <torch/torch.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "factorlab/core/json.h"
+#include "factorlab/data/dataset.h"
+#include "factorlab/diffusion/gaussian_diffusion.h"
+#include "factorlab/model/unet.h"
+#include "factorlab/train/train_config.h"
+
+namespace factorlab {
+
+struct TrainInputs {
+  ModelConfig model;
+  ModelGeometry geometry;
+  DiffusionConfig diffusion;
+  TrainConfig train;
+  std::string config_toml;  // stored in every checkpoint
+  std::string identity;     // a resumed run must match it
+  std::string device = "cpu";
+};
+
+// Called every train.eval_every steps with the model used for sampling (EMA when on); the
+// returned JSON is logged under "eval" in metrics.jsonl.
+using EvalHook = std::function<Json(std::int64_t step, UNet& model)>;
+
+struct TrainResult {
+  std::int64_t steps = 0;       // total steps done (including before a resume)
+  std::int64_t new_steps = 0;   // steps done in this call
+  double seconds = 0;           // wall time of this call
+  double images_per_s = 0;
+  double last_loss = 0;
+  std::int64_t skipped_batches = 0;
+};
+
+// The folder and file names a run uses.
+std::string checkpoint_path(const std::string& run_dir, std::int64_t step);
+// Highest-step checkpoint in run_dir/checkpoints, or "" when there is none.
+std::string latest_checkpoint(const std::string& run_dir);
+std::vector<std::string> all_checkpoints(const std::string& run_dir);  // ascending by step
+
+class Trainer {
+ public:
+  Trainer(TrainInputs inputs, const Dataset& data);
+  // Trains up to the configured number of steps, writing checkpoints and metrics into run_dir.
+  // With resume, continues from the latest checkpoint there (its identity must match).
+  TrainResult run(const std::string& run_dir, bool resume, const EvalHook& hook = {});
+  // Runs exactly k steps from the current state, writing nothing (tests, benchmarks).
+  double train_steps(std::int64_t k);
+
+  void save(const std::string& path) const;
+  void load(const std::string& path);  // checks the identity
+  std::int64_t step() const { return step_; }
+  UNet& model() { return model_; }
+  UNet& sampling_model() { return ema_ ? ema_ : model_; }
+  const TrainInputs& inputs() const { return in_; }
+
+ private:
+  torch::Tensor batch_indices(std::int64_t step) const;
+  double one_step(double* quartile_loss, std::int64_t* quartile_count);
+  void update_ema();
+
+  TrainInputs in_;
+  Schedule schedule_;
+  torch::Device device_;
+  torch::Tensor images_;  // [n, 1, N, N] in [-1, 1]
+  torch::Tensor labels_;  // [n, 2]
+  std::int64_t n_ = 0, step_ = 0, skipped_ = 0;
+  UNet model_{nullptr}, ema_{nullptr};
+  std::unique_ptr<torch::optim::AdamW> opt_;
+};
+
+// Loads the sampling model (EMA when the run had one) of a checkpoint: weights only.
+void load_sampling_weights(const std::string& path, UNet& model);
+
+}  // namespace factorlab

@@ -1,0 +1,62 @@
+// factorlab/experiments/model_setup.cpp — see model_setup.h.
+#include "factorlab/experiments/model_setup.h"
+
+#include "factorlab/core/fs.h"
+#include "factorlab/train/checkpoint.h"
+
+namespace factorlab {
+
+ModelGeometry model_geometry(const DataConfig& data) {
+  ModelGeometry g;
+  g.N = data.N;
+  g.periodic = true;
+  for (const auto& p : data.parts) g.periodic = g.periodic && p.periodic;
+  g.label_span = g.periodic ? data.N : data.N + 2.0 * data.margin_px();
+  return g;
+}
+
+TrainInputs train_inputs(const RunConfig& config, const std::string& device) {
+  TrainInputs in;
+  in.model = config.model;
+  in.geometry = model_geometry(config.data);
+  in.diffusion = config.diffusion;
+  in.train = config.train;
+  in.config_toml = to_toml(config);
+  in.identity = training_identity(config);
+  in.device = device;
+  return in;
+}
+
+RunConfig load_run_folder_config(const std::string& run_dir) {
+  const std::string path = run_dir + "/config.toml";
+  if (!file_exists(path)) throw InputError("'" + run_dir + "' is not a run folder (it has no config.toml)");
+  return load_run_config(path, {});
+}
+
+LoadedModel load_model(const std::string& run_dir, const std::string& checkpoint, const torch::Device& device) {
+  LoadedModel m;
+  m.checkpoint = checkpoint.empty() ? latest_checkpoint(run_dir) : checkpoint;
+  if (m.checkpoint.empty()) throw InputError("run folder '" + run_dir + "' has no checkpoints (train it first)");
+  const CheckpointHeader h = read_checkpoint_header(m.checkpoint);
+  toml::table t = parse_toml(h.config_toml, m.checkpoint);
+  read_config(t, m.config);
+  m.config.validate();
+  m.step = static_cast<std::int64_t>(h.step);
+  m.model = UNet(m.config.model, model_geometry(m.config.data));
+  load_sampling_weights(m.checkpoint, m.model);
+  m.model->to(device);
+  m.model->eval();
+  return m;
+}
+
+SampleConfig sample_config(const SampleStageConfig& s) {
+  SampleConfig c;
+  c.sampler = s.sampler == "ddpm" ? Sampler::Ddpm : Sampler::Ddim;
+  c.steps = s.steps;
+  c.eta = s.eta;
+  c.batch_size = s.batch_size;
+  c.seed = s.seed;
+  return c;
+}
+
+}  // namespace factorlab

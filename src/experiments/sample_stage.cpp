@@ -1,0 +1,37 @@
+// factorlab/experiments/sample_stage.cpp — the sample stage (declared in train_stage.h).
+#include <cmath>
+
+#include "factorlab/core/image.h"
+#include "factorlab/core/log.h"
+#include "factorlab/core/npy.h"
+#include "factorlab/experiments/model_setup.h"
+#include "factorlab/experiments/train_stage.h"
+#include "factorlab/sample/generate.h"
+#include "factorlab/train/runtime.h"
+
+namespace factorlab {
+
+void run_sample_stage(const std::string& run_dir, const std::string& checkpoint, const std::vector<float>& conditions,
+                      const SampleStageConfig& sampling, const std::string& out_dir) {
+  sampling.validate();
+  const RunConfig folder = load_run_folder_config(run_dir);
+  configure_cpu_runtime(folder.run.threads);
+  const torch::Device device = resolve_device(folder.run.device);
+  LoadedModel m = load_model(run_dir, checkpoint, device);
+  const int N = m.config.data.N;
+  const auto M = static_cast<std::int64_t>(conditions.size() / 2);
+  const Schedule schedule = make_schedule(m.config.diffusion);
+  const std::vector<float> images = generate_images(m.model, schedule, conditions, sample_config(sampling), device,
+                                                    m.config.train.precision == Precision::Bf16);
+  write_npy(out_dir + "/samples.npy", NpyArray::from_f32({M, N, N}, images.data()));
+  write_npy(out_dir + "/sample_conditions.npy", NpyArray::from_f32({M, 2}, conditions.data()));
+  GridLayout layout;
+  layout.cols = std::max(1, static_cast<int>(std::lround(std::sqrt(static_cast<double>(M)))));
+  layout.scale = std::max(2, 96 / N);
+  RgbImage g = image_grid(images.data(), static_cast<int>(M), N, N, layout);
+  for (int k = 0; k < M; ++k) mark_in_grid(g, k, N, N, layout, conditions[2 * k], conditions[2 * k + 1], Rgb{230, 40, 40});
+  write_png(out_dir + "/samples.png", g);
+  log_info("sample: ", M, " images from ", m.checkpoint, " (step ", m.step, ") into ", out_dir, "/samples.npy");
+}
+
+}  // namespace factorlab

@@ -1,0 +1,42 @@
+// factorlab/experiments/train_stage.cpp — see train_stage.h.
+#include "factorlab/experiments/train_stage.h"
+
+#include "factorlab/core/fs.h"
+#include "factorlab/core/json.h"
+#include "factorlab/core/log.h"
+#include "factorlab/data/dataset_io.h"
+#include "factorlab/experiments/data_stage.h"
+#include "factorlab/experiments/model_setup.h"
+#include "factorlab/sample/generate.h"
+#include "factorlab/train/runtime.h"
+
+namespace factorlab {
+
+TrainResult run_train_stage(const RunConfig& config, const std::string& run_dir, bool resume, const EvalHook& hook) {
+  const int threads = configure_cpu_runtime(config.run.threads);
+  const torch::Device device = resolve_device(config.run.device);
+  const std::string data_path = run_dir + "/dataset.npz";
+  Dataset data = file_exists(data_path) ? load_dataset(data_path) : run_data_stage(config.data, run_dir);
+  Trainer trainer(train_inputs(config, device.str()), data);
+  log_info("train: ", trainer.model()->parameter_count(), " parameters, ", data.size(), " examples, ",
+           config.train.total_steps(data.size()), " steps of batch ", config.train.batch_size, " on ", device.str(),
+           " (", threads, " threads)");
+  const TrainResult r = trainer.run(run_dir, resume, hook);
+  write_json(run_dir + "/train.json", Json{{"steps", r.steps},
+                                           {"new_steps", r.new_steps},
+                                           {"seconds", r.seconds},
+                                           {"images_per_s", r.images_per_s},
+                                           {"last_loss", r.last_loss},
+                                           {"skipped_batches", r.skipped_batches},
+                                           {"parameters", trainer.model()->parameter_count()},
+                                           {"threads", threads},
+                                           {"device", device.str()}});
+  log_info("train: ", r.new_steps, " steps in ", r.seconds, " s (", r.images_per_s, " images/s), last loss ", r.last_loss);
+  return r;
+}
+
+std::vector<float> default_sample_conditions(const RunConfig& config) {
+  return condition_grid(config.data.N, config.sample.grid, model_geometry(config.data).periodic);
+}
+
+}  // namespace factorlab

@@ -1,0 +1,50 @@
+// factorlab/sample/generate.cpp — see generate.h.
+#include "factorlab/sample/generate.h"
+
+#include <ATen/autocast_mode.h>
+
+#include "factorlab/core/progress.h"
+
+namespace factorlab {
+
+std::vector<float> generate_images(UNet& model, const Schedule& schedule, const std::vector<float>& conditions,
+                                   const SampleConfig& config, const torch::Device& device, bool bf16) {
+  torch::NoGradGuard no_grad;
+  model->eval();
+  const int N = model->geometry().N;
+  const auto M = static_cast<int64_t>(conditions.size() / 2);
+  auto cond = torch::from_blob(const_cast<float*>(conditions.data()), {M, 2}, torch::kFloat32).clone().to(device);
+  const auto steps = static_cast<int64_t>(sampling_timesteps(schedule, config).size());
+  Progress bar("sample", M * steps, "img-step");
+  Denoiser den = [&](const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c) {
+    if (bf16) {
+      at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+      at::autocast::set_cpu_enabled(true);
+    }
+    auto eps = model->forward(x, t, c).to(torch::kFloat32);
+    if (bf16) {
+      at::autocast::set_cpu_enabled(false);
+      at::autocast::clear_cache();
+    }
+    bar.advance(x.size(0));
+    return eps;
+  };
+  auto x = sample(schedule, den, cond, {1, N, N}, config);
+  bar.finish();
+  auto v = ((x.to(torch::kCPU).to(torch::kFloat32) + 1) / 2).contiguous();
+  return std::vector<float>(v.data_ptr<float>(), v.data_ptr<float>() + v.numel());
+}
+
+std::vector<float> condition_grid(int N, int grid, bool periodic) {
+  std::vector<float> c;
+  for (int j = 0; j < grid; ++j)
+    for (int i = 0; i < grid; ++i) {
+      const double step = periodic ? static_cast<double>(N) / grid : (grid > 1 ? (N - 1.0) / (grid - 1) : 0.0);
+      const double off = periodic || grid > 1 ? 0.0 : (N - 1) / 2.0;
+      c.push_back(static_cast<float>(off + i * step));
+      c.push_back(static_cast<float>(off + j * step));
+    }
+  return c;
+}
+
+}  // namespace factorlab

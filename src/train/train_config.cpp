@@ -1,0 +1,26 @@
+// factorlab/train/train_config.cpp — see train_config.h.
+#include "factorlab/train/train_config.h"
+
+namespace factorlab {
+
+void TrainConfig::validate() const {
+  check_range("train.steps", steps, 0, 1e9);
+  check_range("train.epochs", epochs, 0, 1e7);
+  check_range("train.batch_size", batch_size, 1, 1 << 16);
+  check_range("train.lr", lr, 1e-8, 1.0);
+  check_range("train.warmup", warmup, 0, 1e9);
+  check_range("train.weight_decay", weight_decay, 0, 10);
+  check_range("train.grad_clip", grad_clip, 0, 1e6);
+  check_range("train.ema_decay", ema_decay, 0, 0.999999);
+  check_range("train.checkpoint_every", checkpoint_every, 1, 1e9);
+  check_range("train.log_every", log_every, 1, 1e9);
+  check_range("train.eval_every", eval_every, 0, 1e9);
+}
+
+std::int64_t TrainConfig::total_steps(std::int64_t n) const {
+  if (epochs <= 0) return steps;
+  const std::int64_t per_epoch = (n + batch_size - 1) / batch_size;
+  return per_epoch * epochs;
+}
+
+}  // namespace factorlab

@@ -1,0 +1,305 @@
+// factorlab/train/trainer.cpp — see trainer.h.
+#include "factorlab/train/trainer.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/autocast_mode.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "factorlab/core/error.h"
+#include "factorlab/core/fs.h"
+#include "factorlab/core/log.h"
+#include "factorlab/core/progress.h"
+#include "factorlab/core/rng.h"
+#include "factorlab/train/checkpoint.h"
+
+namespace factorlab {
+
+namespace fs = std::filesystem;
+
+std::string checkpoint_path(const std::string& run_dir, std::int64_t step) {
+  char name[64];
+  std::snprintf(name, sizeof name, "/checkpoints/step_%08lld.ckpt", static_cast<long long>(step));
+  return run_dir + name;
+}
+
+std::vector<std::string> all_checkpoints(const std::string& run_dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(run_dir + "/checkpoints", ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("step_", 0) == 0 && name.size() == 18 && name.substr(13) == ".ckpt") out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());  // zero-padded names sort by step
+  return out;
+}
+
+std::string latest_checkpoint(const std::string& run_dir) {
+  const auto all = all_checkpoints(run_dir);
+  return all.empty() ? "" : all.back();
+}
+
+namespace {
+// Per-step generator: a pure function of (seed, step), so resuming needs no RNG state.
+at::Generator step_generator(std::int64_t seed, std::int64_t step) {
+  Rng r = Rng::derive(static_cast<std::uint64_t>(seed), "train-step", static_cast<std::uint64_t>(step));
+  return at::detail::createCPUGenerator(r.next_u64());
+}
+
+void to_channels_last(torch::nn::Module& m) {
+  torch::NoGradGuard g;
+  for (auto& p : m.parameters())
+    if (p.dim() == 4) p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
+}
+
+// Scoped bf16 autocast on CPU.
+struct Autocast {
+  bool on;
+  explicit Autocast(bool enable) : on(enable) {
+    if (on) {
+      at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+      at::autocast::set_cpu_enabled(true);
+    }
+  }
+  ~Autocast() {
+    if (on) {
+      at::autocast::set_cpu_enabled(false);
+      at::autocast::clear_cache();
+    }
+  }
+};
+}  // namespace
+
+Trainer::Trainer(TrainInputs inputs, const Dataset& data)
+    : in_(std::move(inputs)), schedule_(make_schedule(in_.diffusion)), device_(in_.device) {
+  in_.train.validate();
+  torch::manual_seed(static_cast<std::uint64_t>(in_.train.seed));  // weight initialisation
+  model_ = UNet(in_.model, in_.geometry);
+  n_ = data.size();
+  const int N = data.N;
+  if (N != in_.geometry.N) throw InputError("dataset has N = " + std::to_string(N) + " but the model was built for N = " +
+                                            std::to_string(in_.geometry.N));
+  images_ = (torch::from_blob(const_cast<float*>(data.images.data()), {n_, 1, N, N}, torch::kFloat32).clone() * 2 - 1)
+                .to(device_);
+  labels_ = torch::from_blob(const_cast<float*>(data.labels.data()), {n_, 2}, torch::kFloat32).clone().to(device_);
+  if (in_.train.channels_last) {
+    to_channels_last(*model_);
+    images_ = images_.contiguous(at::MemoryFormat::ChannelsLast);
+  }
+  model_->to(device_);
+  if (in_.train.ema_decay > 0) {
+    ema_ = UNet(in_.model, in_.geometry);
+    ema_->to(device_);
+    torch::NoGradGuard g;
+    auto src = model_->parameters(), dst = ema_->parameters();
+    for (std::size_t i = 0; i < src.size(); ++i) dst[i].set_data(src[i].detach().clone());
+    ema_->eval();
+  }
+  opt_ = std::make_unique<torch::optim::AdamW>(
+      model_->parameters(), torch::optim::AdamWOptions(in_.train.lr).weight_decay(in_.train.weight_decay));
+}
+
+torch::Tensor Trainer::batch_indices(std::int64_t step) const {
+  const std::int64_t B = in_.train.batch_size, per_epoch = (n_ + B - 1) / B;
+  const std::int64_t epoch = step / per_epoch, k = step % per_epoch;
+  Rng rng = Rng::derive(static_cast<std::uint64_t>(in_.train.seed), "epoch", static_cast<std::uint64_t>(epoch));
+  std::vector<std::int64_t> perm(static_cast<std::size_t>(n_));
+  for (std::int64_t i = 0; i < n_; ++i) perm[static_cast<std::size_t>(i)] = i;
+  rng.shuffle(perm);
+  const std::int64_t lo = k * B, hi = std::min(n_, lo + B);
+  return torch::tensor(std::vector<std::int64_t>(perm.begin() + lo, perm.begin() + hi), torch::kLong);
+}
+
+void Trainer::update_ema() {
+  if (!ema_) return;
+  // Warm-up of the decay (as in many DDPM codebases) so early samples are not stuck at init.
+  const double d = std::min(in_.train.ema_decay, (1.0 + step_) / (10.0 + step_));
+  torch::NoGradGuard g;
+  auto src = model_->parameters(), dst = ema_->parameters();
+  for (std::size_t i = 0; i < src.size(); ++i) dst[i].mul_(d).add_(src[i].detach(), 1.0 - d);
+}
+
+double Trainer::one_step(double* quartile_loss, std::int64_t* quartile_count) {
+  model_->train();
+  const auto idx = batch_indices(step_).to(device_);
+  auto x_start = images_.index_select(0, idx);
+  auto cond = labels_.index_select(0, idx);
+  const std::int64_t b = idx.size(0);
+  at::Generator gen = step_generator(in_.train.seed, step_);
+  auto t = at::randint(schedule_.T, {b}, gen, torch::kLong);
+  auto noise = at::randn({b, 1, in_.geometry.N, in_.geometry.N}, gen, torch::kFloat32).to(device_);
+  if (in_.train.channels_last) noise = noise.contiguous(at::MemoryFormat::ChannelsLast);
+  if (in_.model.dropout > 0) torch::manual_seed(gen.current_seed());
+  // Warm-up: lr rises linearly over the first `warmup` steps.
+  const double lr = in_.train.lr * std::min(1.0, (step_ + 1.0) / std::max(1, in_.train.warmup));
+  for (auto& group : opt_->param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+  torch::Tensor per_example;
+  {
+    Autocast ac(in_.train.precision == Precision::Bf16);
+    Denoiser den = [&](const torch::Tensor& x, const torch::Tensor& tt, const torch::Tensor& c) {
+      return model_->forward(x, tt, c);
+    };
+    per_example = eps_mse(schedule_, den, x_start, cond, t.to(device_), noise);
+  }
+  auto loss = per_example.mean();
+  const double value = loss.item<double>();
+  if (!std::isfinite(value)) {
+    if (!in_.train.skip_nonfinite) {
+      const std::string last = "the last good checkpoint is kept";
+      throw std::runtime_error("training loss became " + std::to_string(value) + " at step " + std::to_string(step_) +
+                               "; " + last + " (set train.skip_nonfinite = true to skip such batches)");
+    }
+    ++skipped_;
+    opt_->zero_grad();
+    ++step_;
+    return value;
+  }
+  opt_->zero_grad();
+  loss.backward();
+  if (in_.train.grad_clip > 0) torch::nn::utils::clip_grad_norm_(model_->parameters(), in_.train.grad_clip);
+  opt_->step();
+  ++step_;
+  update_ema();
+  if (quartile_loss) {
+    auto pe = per_example.detach().to(torch::kCPU).to(torch::kFloat64);
+    auto tc = t.to(torch::kCPU);
+    const auto* pv = pe.data_ptr<double>();
+    const auto* tv = tc.data_ptr<std::int64_t>();
+    for (std::int64_t i = 0; i < b; ++i) {
+      const int q = static_cast<int>(std::min<std::int64_t>(3, tv[i] * 4 / schedule_.T));
+      quartile_loss[q] += pv[i];
+      ++quartile_count[q];
+    }
+  }
+  return value;
+}
+
+double Trainer::train_steps(std::int64_t k) {
+  double last = 0;
+  for (std::int64_t i = 0; i < k; ++i) last = one_step(nullptr, nullptr);
+  return last;
+}
+
+void Trainer::save(const std::string& path) const {
+  torch::serialize::OutputArchive archive, m, e, o;
+  model_->save(m);
+  archive.write("model", m);
+  if (ema_) {
+    ema_->save(e);
+    archive.write("ema", e);
+  }
+  opt_->save(o);
+  archive.write("optimizer", o);
+  archive.write("skipped", torch::tensor(static_cast<std::int64_t>(skipped_)));
+  CheckpointHeader h;
+  h.step = static_cast<std::uint64_t>(step_);
+  h.config_toml = in_.config_toml;
+  h.identity = in_.identity;
+  save_checkpoint(path, h, archive);
+}
+
+void Trainer::load(const std::string& path) {
+  const CheckpointHeader peek = read_checkpoint_header(path);
+  if (peek.identity != in_.identity)
+    throw InputError("checkpoint '" + path + "' belongs to a run with a different config (model, diffusion, data or "
+                     "training recipe); resume needs the same config");
+  torch::serialize::InputArchive archive, m, e, o;
+  const CheckpointHeader h = load_checkpoint(path, archive);
+  archive.read("model", m);
+  model_->load(m);
+  if (ema_) {
+    archive.read("ema", e);
+    ema_->load(e);
+  }
+  archive.read("optimizer", o);
+  opt_->load(o);
+  torch::Tensor skipped;
+  archive.read("skipped", skipped);
+  skipped_ = skipped.item<std::int64_t>();
+  step_ = static_cast<std::int64_t>(h.step);
+  if (in_.train.channels_last) {
+    to_channels_last(*model_);
+    if (ema_) to_channels_last(*ema_);
+  }
+}
+
+TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook& hook) {
+  const std::int64_t total = in_.train.total_steps(n_);
+  const std::string metrics = run_dir + "/metrics.jsonl";
+  make_dirs(run_dir + "/checkpoints");
+  if (resume) {
+    const std::string last = latest_checkpoint(run_dir);
+    if (!last.empty()) {
+      load(last);
+      log_info("train: resumed from ", last, " at step ", step_);
+      // Drop metric rows logged after that checkpoint (a killed run may have written some).
+      if (file_exists(metrics)) {
+        std::string kept;
+        for (const Json& row : read_jsonl(metrics))
+          if (row.value("step", std::int64_t{0}) <= step_) kept += row.dump() + "\n";
+        write_file_atomic(metrics, kept);
+      }
+    }
+  } else if (file_exists(metrics)) {
+    write_file_atomic(metrics, std::string());
+  }
+  TrainResult r;
+  const std::int64_t start = step_;
+  Progress bar("train", total - start, "step");
+  const auto t0 = std::chrono::steady_clock::now();
+  auto interval_t0 = t0;
+  double loss_sum = 0, ql[4] = {0, 0, 0, 0};
+  std::int64_t loss_n = 0, qn[4] = {0, 0, 0, 0}, images = 0, interval_images = 0;
+  while (step_ < total) {
+    const double loss = one_step(ql, qn);
+    const std::int64_t b = std::min<std::int64_t>(in_.train.batch_size, n_);
+    images += b;
+    interval_images += b;
+    if (std::isfinite(loss)) loss_sum += loss, ++loss_n;
+    r.last_loss = loss;
+    char note[64];
+    std::snprintf(note, sizeof note, "loss %.4f", loss);
+    bar.advance(1, note);
+    const bool at_end = step_ == total;
+    if (step_ % in_.train.log_every == 0 || at_end) {
+      const auto now = std::chrono::steady_clock::now();
+      const double dt = std::chrono::duration<double>(now - interval_t0).count();
+      Json row{{"step", step_},
+               {"loss", loss_n ? loss_sum / static_cast<double>(loss_n) : NAN},
+               {"images_per_s", dt > 0 ? static_cast<double>(interval_images) / dt : 0.0},
+               {"elapsed_s", std::chrono::duration<double>(now - t0).count()}};
+      Json q = Json::array();
+      for (int i = 0; i < 4; ++i) q.push_back(qn[i] ? ql[i] / static_cast<double>(qn[i]) : NAN);
+      row["loss_by_t_quartile"] = q;
+      if (skipped_) row["skipped_batches"] = skipped_;
+      if (hook && in_.train.eval_every > 0 && (step_ % in_.train.eval_every == 0 || at_end)) {
+        row["eval"] = hook(step_, sampling_model());
+      }
+      append_jsonl(metrics, row);
+      loss_sum = 0, loss_n = 0, interval_images = 0;
+      for (int i = 0; i < 4; ++i) ql[i] = 0, qn[i] = 0;
+      interval_t0 = std::chrono::steady_clock::now();
+    }
+    if (step_ % in_.train.checkpoint_every == 0 || at_end) save(checkpoint_path(run_dir, step_));
+  }
+  bar.finish();
+  r.steps = step_;
+  r.new_steps = step_ - start;
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  r.images_per_s = r.seconds > 0 ? static_cast<double>(images) / r.seconds : 0;
+  r.skipped_batches = skipped_;
+  return r;
+}
+
+void load_sampling_weights(const std::string& path, UNet& model) {
+  torch::serialize::InputArchive archive, m;
+  load_checkpoint(path, archive);
+  if (!archive.try_read("ema", m)) archive.read("model", m);
+  model->load(m);
+}
+
+}  // namespace factorlab

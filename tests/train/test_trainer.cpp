@@ -1,0 +1,156 @@
+// Tests for train/trainer and train/checkpoint: a tiny model overfits, resume is exact, bad
+// checkpoints are clear errors.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "factorlab/core/fs.h"
+#include "factorlab/train/checkpoint.h"
+#include "factorlab/train/runtime.h"
+#include "factorlab/train/trainer.h"
+
+using namespace factorlab;
+
+namespace {
+Dataset tiny_data(int n_side = 4) {
+  DataConfig c;
+  c.N = 8;
+  c.parts[0].periodic = true;
+  c.parts[0].dx = c.parts[0].dy = 8.0 / n_side;
+  return build_dataset(c);
+}
+TrainInputs tiny_inputs() {
+  TrainInputs in;
+  in.model.base_width = 8;
+  in.model.channel_mults = {1, 1, 2};
+  in.model.cond_dim = 8;
+  in.model.groups = 4;
+  in.model.heads = 1;
+  in.model.attention_levels = {};
+  in.geometry = ModelGeometry{8, 8, true};
+  in.train.batch_size = 8;
+  in.train.lr = 2e-3;
+  in.train.warmup = 5;
+  in.train.checkpoint_every = 1000;
+  in.config_toml = "[tiny]\n";
+  in.identity = "tiny";
+  return in;
+}
+std::string fresh(const char* name) {
+  auto d = std::filesystem::temp_directory_path() / ("factorlab_train_" + std::to_string(::getpid()) + name);
+  std::filesystem::remove_all(d);
+  std::filesystem::create_directories(d);
+  return d.string();
+}
+bool same_weights(UNet& a, UNet& b) {
+  auto pa = a->parameters(), pb = b->parameters();
+  for (std::size_t i = 0; i < pa.size(); ++i)
+    if (!torch::equal(pa[i], pb[i])) return false;
+  return true;
+}
+}  // namespace
+
+TEST(Trainer, TinyModelOverfitsAHandfulOfConditions) {
+  configure_cpu_runtime(1);
+  Trainer tr(tiny_inputs(), tiny_data(2));  // 4 conditions
+  // Loss on a fixed evaluation batch, before and after training.
+  const double first = tr.train_steps(1);
+  double late = 0;
+  tr.train_steps(800);
+  for (int i = 0; i < 20; ++i) late += tr.train_steps(1) / 20;
+  EXPECT_LT(late, first / 10) << "first " << first << ", late " << late;
+}
+
+TEST(Trainer, ResumedRunEqualsUninterruptedRun) {
+  configure_cpu_runtime(1);
+  const std::string dir = fresh("resume");
+  TrainInputs in = tiny_inputs();
+  in.train.steps = 12;
+  in.train.checkpoint_every = 6;
+  const Dataset data = tiny_data();  // 16 examples, batch 8: resume crosses an epoch boundary
+  Trainer straight(in, data);
+  straight.run(dir + "/a", false);
+  // Interrupted: train 6 steps (checkpoint), then a new trainer resumes to 12.
+  in.train.steps = 6;
+  Trainer first(in, data);
+  first.run(dir + "/b", false);
+  in.train.steps = 12;
+  Trainer second(in, data);
+  const TrainResult r = second.run(dir + "/b", true);
+  EXPECT_EQ(r.new_steps, 6);
+  EXPECT_EQ(second.step(), 12);
+  EXPECT_TRUE(same_weights(straight.model(), second.model()));
+  EXPECT_TRUE(same_weights(straight.sampling_model(), second.sampling_model()));
+  // (The archives are not byte-identical: LibTorch names modules with a process-wide counter.)
+  Trainer reloaded(in, data);
+  reloaded.load(checkpoint_path(dir + "/a", 12));
+  EXPECT_TRUE(same_weights(reloaded.model(), second.model()));
+}
+
+TEST(Trainer, SameSeedSameWeightsOtherSeedOtherWeights) {
+  configure_cpu_runtime(1);
+  TrainInputs in = tiny_inputs();
+  Trainer a(in, tiny_data()), b(in, tiny_data());
+  a.train_steps(5);
+  b.train_steps(5);
+  EXPECT_TRUE(same_weights(a.model(), b.model()));
+  in.train.seed = 1;
+  Trainer c(in, tiny_data());
+  c.train_steps(5);
+  EXPECT_FALSE(same_weights(a.model(), c.model()));
+}
+
+TEST(Checkpoint, CorruptTruncatedOrForeignFilesAreClearErrors) {
+  configure_cpu_runtime(1);
+  const std::string dir = fresh("ckpt");
+  TrainInputs in = tiny_inputs();
+  Trainer tr(in, tiny_data());
+  tr.train_steps(2);
+  tr.save(dir + "/good.ckpt");
+  const std::string good = read_file(dir + "/good.ckpt");
+  auto message = [&](const std::string& bytes) {
+    write_file_atomic(dir + "/bad.ckpt", bytes);
+    Trainer other(in, tiny_data());
+    try {
+      other.load(dir + "/bad.ckpt");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(message("hello").find("FLABCKPT magic"), std::string::npos);
+  EXPECT_NE(message(good.substr(0, 15)).find("truncated header"), std::string::npos);
+  EXPECT_NE(message(good.substr(0, good.size() / 2)).find("corrupt or truncated"), std::string::npos);
+  std::string v2 = good;
+  v2[8] = 2;
+  EXPECT_NE(message(v2).find("format version 2"), std::string::npos);
+  // A checkpoint of another config.
+  TrainInputs other = in;
+  other.identity = "different";
+  Trainer foreign(other, tiny_data());
+  try {
+    foreign.load(dir + "/good.ckpt");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("different config"), std::string::npos);
+  }
+  // And the good one loads, with its step.
+  Trainer ok(in, tiny_data());
+  ok.load(dir + "/good.ckpt");
+  EXPECT_EQ(ok.step(), 2);
+  EXPECT_TRUE(same_weights(ok.model(), tr.model()));
+}
+
+TEST(Checkpoint, HeaderRoundTrip) {
+  CheckpointHeader h;
+  h.step = 123456789012ull;
+  h.config_toml = "[a]\nb = 1\n";
+  h.identity = "id";
+  std::size_t off = 0;
+  const std::string bytes = encode_checkpoint_header(h) + "ARCHIVE";
+  const CheckpointHeader g = parse_checkpoint_header(bytes, "x", &off);
+  EXPECT_EQ(g.step, h.step);
+  EXPECT_EQ(g.config_toml, h.config_toml);
+  EXPECT_EQ(g.identity, h.identity);
+  EXPECT_EQ(bytes.substr(off), "ARCHIVE");
+}
