@@ -29,6 +29,8 @@ void RunConfig::validate() const {
   diffusion.validate();
   train.validate();
   sample.validate();
+  eval.validate();
+  check_range("eval.steps", eval.steps, 1, diffusion.T);
   check_range("sample.steps", sample.steps, 1, diffusion.T);
 }
 
@@ -36,6 +38,7 @@ std::string training_identity(const RunConfig& config) {
   RunConfig c = config;
   c.run = RunSection{};
   c.sample = SampleStageConfig{};
+  c.eval = EvalConfig{};
   c.train.steps = 0;
   c.train.epochs = 0;
   c.train.checkpoint_every = 1;

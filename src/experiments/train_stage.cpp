@@ -6,6 +6,7 @@
 #include "factorlab/core/log.h"
 #include "factorlab/data/dataset_io.h"
 #include "factorlab/experiments/data_stage.h"
+#include "factorlab/experiments/eval_stage.h"
 #include "factorlab/experiments/model_setup.h"
 #include "factorlab/sample/generate.h"
 #include "factorlab/train/runtime.h"
@@ -21,7 +22,8 @@ TrainResult run_train_stage(const RunConfig& config, const std::string& run_dir,
   log_info("train: ", trainer.model()->parameter_count(), " parameters, ", data.size(), " examples, ",
            config.train.total_steps(data.size()), " steps of batch ", config.train.batch_size, " on ", device.str(),
            " (", threads, " threads)");
-  const TrainResult r = trainer.run(run_dir, resume, hook);
+  const TrainResult r =
+      trainer.run(run_dir, resume, hook ? hook : (config.train.eval_every > 0 ? training_eval_hook(config, data, device) : EvalHook{}));
   write_json(run_dir + "/train.json", Json{{"steps", r.steps},
                                            {"new_steps", r.new_steps},
                                            {"seconds", r.seconds},

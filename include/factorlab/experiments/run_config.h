@@ -9,6 +9,7 @@
 #include "factorlab/core/config.h"
 #include "factorlab/data/data_config.h"
 #include "factorlab/diffusion/schedule.h"
+#include "factorlab/eval/eval_config.h"
 #include "factorlab/model/model_config.h"
 #include "factorlab/train/train_config.h"
 
@@ -54,6 +55,7 @@ struct RunConfig {
   DiffusionConfig diffusion;
   TrainConfig train;
   SampleStageConfig sample;
+  EvalConfig eval;
 
   template <class V> void visit(V& v) {
     v("run", run);
@@ -62,6 +64,7 @@ struct RunConfig {
     v("diffusion", diffusion);
     v("train", train);
     v("sample", sample);
+    v("eval", eval);
   }
   void validate() const;
 };
