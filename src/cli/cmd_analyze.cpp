@@ -1,0 +1,160 @@
+// factorlab/cli/cmd_analyze.cpp — `factorlab analyze RUN|reps.npy [--labels labels.npy] [--N n]
+// [--reference torus3d|clifford] [--track [--umap]] [--set analysis.key=value ...] [--out DIR]`.
+//   reps.npy: analyses that matrix (labels.npy and probe.json next to it give labels and N unless
+//             --labels / --N say otherwise); output next to it unless --out.
+//   RUN:      probes the run's latest (or --checkpoint) model with the probe options, then analyses;
+//             output RUN/analysis unless --out.
+//   --track:  probe + analysis of every checkpoint of RUN into DIR/track/step_XXXXXXXX/, and the
+//             series DIR/track.csv, DIR/track.json (DIR = RUN unless --out). UMAP is off unless --umap.
+// A RUN input needs LibTorch; that code is compiled when cmd_probe.cpp is (FACTORLAB_HAS_CMD_PROBE),
+// and without it a RUN input is an InputError. Reading a .npy never needs LibTorch.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "factorlab/analysis/points.h"
+#include "factorlab/cli/commands.h"
+#include "factorlab/core/error.h"
+#include "factorlab/core/fs.h"
+#include "factorlab/core/json.h"
+#include "factorlab/core/log.h"
+#include "factorlab/core/npy.h"
+#include "factorlab/probe/analyze.h"
+#include "factorlab/probe/probe_config.h"
+#ifdef FACTORLAB_HAS_CMD_PROBE
+#include "factorlab/experiments/model_setup.h"
+#include "factorlab/probe/probe.h"
+#include "factorlab/train/runtime.h"
+#endif
+
+namespace factorlab::cli {
+
+namespace {
+
+struct AnalyzeArgs {
+  std::string input, labels, out, checkpoint, reference = "none", layer = "mid";
+  double N = 0;
+  bool track = false, umap = false;
+  std::vector<std::string> sets;
+  ProbeConfig probe;
+};
+
+std::string parent_dir(const std::string& path) {
+  const std::string p = std::filesystem::path(path).parent_path().string();
+  return p.empty() ? "." : p;
+}
+
+void analyze_npy(const AnalyzeArgs& a, const AnalysisConfig& config, ReferenceTorus reference) {
+  if (a.track) throw InputError("--track needs a run folder, not the array '" + a.input + "'");
+  const std::string dir = parent_dir(a.input);
+  const std::string labels_path = a.labels.empty() ? dir + "/labels.npy" : a.labels;
+  if (!file_exists(a.input)) throw InputError("'" + a.input + "' does not exist");
+  if (!file_exists(labels_path))
+    throw InputError("no labels for '" + a.input + "': '" + labels_path + "' does not exist (give --labels)");
+  const Points reps = points_from_npy(read_npy(a.input), a.input);
+  const Points labels = points_from_npy(read_npy(labels_path), labels_path);
+  double N = a.N;
+  if (N <= 0 && file_exists(dir + "/probe.json")) {
+    const Json p = read_json(dir + "/probe.json");
+    if (p.contains("N") && p["N"].is_number()) N = p["N"].get<double>();
+  }
+  if (N <= 0) throw InputError("the image side N of '" + a.input + "' is unknown (no probe.json next to it): give --N");
+  analyze_representations(reps, labels, N, config, a.out.empty() ? dir : a.out, reference);
+}
+
+#ifdef FACTORLAB_HAS_CMD_PROBE
+std::string step_dir(const std::string& out, std::int64_t step) {
+  char name[32];
+  std::snprintf(name, sizeof name, "step_%08lld", static_cast<long long>(step));
+  return out + "/track/" + name;
+}
+
+void analyze_run(const AnalyzeArgs& a, AnalysisConfig config, ReferenceTorus reference) {
+  ProbeConfig probe = a.probe;
+  probe.layer = parse_enum("--layer", a.layer, kProbeLayerNames);
+  probe.validate();
+  const RunConfig folder = load_run_folder_config(a.input);
+  configure_cpu_runtime(folder.run.threads);
+  const torch::Device device = resolve_device(folder.run.device);
+  std::vector<std::string> checkpoints;
+  if (a.track) {
+    if (!a.checkpoint.empty()) throw InputError("--track analyses every checkpoint; leave out --checkpoint");
+    checkpoints = all_checkpoints(a.input);
+    if (checkpoints.empty()) throw InputError("run folder '" + a.input + "' has no checkpoints (train it first)");
+    if (!a.umap) config.umap_dims.clear();
+  } else {
+    checkpoints = {a.checkpoint};  // "" = the latest
+  }
+  const std::string metrics_path = a.input + "/metrics.jsonl";
+  const std::vector<Json> metrics = file_exists(metrics_path) ? read_jsonl(metrics_path) : std::vector<Json>{};
+  const std::string out = a.out.empty() ? (a.track ? a.input : a.input + "/analysis") : a.out;
+  std::vector<TrackRow> rows;
+  Json meta{{"run", a.input},
+            {"layer", probe.layer_name()},
+            {"grid", probe.resolved_grid(folder.data.N)},
+            {"seeds", probe.seeds},
+            {"seed", probe.seed},
+            {"reference", enum_name(reference, kReferenceTorusNames)},
+            {"checkpoints", checkpoints.size()},
+            {"config", to_toml(config)}};
+  for (std::size_t c = 0; c < checkpoints.size(); ++c) {
+    LoadedModel m = load_model(a.input, checkpoints[c], device);
+    const ProbeResult r = probe_representations(m.model, probe, m.config.data.N, m.model->geometry().periodic,
+                                                m.config.diffusion.T, device);
+    const std::string dir = a.track ? step_dir(out, m.step) : out;
+    write_probe(dir, r, Json{{"run", a.input}, {"checkpoint", m.checkpoint}, {"step", m.step}, {"device", device.str()}});
+    const Json analysis = analyze_representations(r.reps, r.labels, r.N, config, dir, reference);
+    if (!a.track) return;
+    meta["t"] = r.t;
+    rows.push_back(track_row(m.step, analysis, joint_accuracy_at(metrics, m.step)));
+    write_track(out, rows, meta);  // after every checkpoint, so an interrupted track keeps its prefix
+    log_info("track: checkpoint ", c + 1, "/", checkpoints.size(), " (step ", m.step, ") done");
+  }
+  log_info("track: wrote ", out, "/track.csv and track.json");
+}
+#endif
+
+}  // namespace
+
+void add_analyze_command(CLI::App& app) {
+  auto a = std::make_shared<AnalyzeArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "analyze", "PCA, persistent homology, orthogonality/parallelism and UMAP of a representation "
+                 "(reps.npy or a run's probe); --track: over every checkpoint");
+  cmd->add_option("input", a->input, "reps.npy, or a run folder (probed first)")->required();
+  cmd->add_option("--labels", a->labels, "labels.npy [n, 2] (default: next to reps.npy)");
+  cmd->add_option("--N", a->N, "image side (default: from probe.json next to reps.npy, or the run)");
+  cmd->add_option("--reference", a->reference, "also analyse an ideal torus: " + enum_choices(kReferenceTorusNames))
+      ->capture_default_str();
+  cmd->add_flag("--track", a->track, "probe and analyse every checkpoint of the run: track.csv, track.json");
+  cmd->add_flag("--umap", a->umap, "with --track: draw the UMAP embeddings too (off by default there)");
+  cmd->add_option("--set", a->sets, "override an analysis key: analysis.section.key=value (repeatable)")
+      ->allow_extra_args(false)
+      ->take_all();
+  cmd->add_option("--out", a->out, "output folder (default: next to reps.npy; RUN/analysis; RUN with --track)");
+  cmd->add_option("--checkpoint", a->checkpoint, "run input: checkpoint file (default: the latest)");
+  cmd->add_option("--layer", a->layer, "run input: block, " + enum_choices(kProbeLayerNames))->capture_default_str();
+  cmd->add_option("--t", a->probe.t, "run input: timestep; -1: T/2")->capture_default_str();
+  cmd->add_option("--grid", a->probe.grid, "run input: conditions per axis; 0: N")->capture_default_str();
+  cmd->add_option("--seeds", a->probe.seeds, "run input: noise images averaged")->capture_default_str();
+  cmd->add_option("--seed", a->probe.seed, "run input: first noise seed")->capture_default_str();
+  cmd->callback([a] {
+    const AnalysisConfig config = analysis_config_from_overrides(a->sets);
+    const ReferenceTorus reference = parse_enum("--reference", a->reference, kReferenceTorusNames);
+    if (a->umap && !a->track) throw InputError("--umap only applies with --track (analyze draws UMAP by default)");
+    if (std::filesystem::path(a->input).extension() == ".npy") {
+      analyze_npy(*a, config, reference);
+      return;
+    }
+#ifdef FACTORLAB_HAS_CMD_PROBE
+    analyze_run(*a, config, reference);
+#else
+    throw InputError("'" + a->input + "' is not a .npy file; analysing a run folder (and --track) needs a build with "
+                     "LibTorch (probe it elsewhere and pass reps.npy)");
+#endif
+  });
+}
+
+}  // namespace factorlab::cli
