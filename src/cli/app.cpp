@@ -7,6 +7,7 @@
 
 #include "factorlab/cli/commands.h"
 #include "factorlab/core/error.h"
+#include "factorlab/core/interrupt.h"
 #include "factorlab/core/log.h"
 
 namespace factorlab::cli {
@@ -58,6 +59,7 @@ int run_cli(int argc, char** argv) {
     std::fprintf(stderr, "factorlab: error: unknown command '%s' (commands: %s)\n", argv[1], names.c_str());
     return 2;
   }
+  install_interrupt_handlers();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -68,6 +70,9 @@ int run_cli(int argc, char** argv) {
   } catch (const InputError& e) {
     std::fprintf(stderr, "factorlab: error: %s\n", e.what());
     return 2;
+  } catch (const Interrupted& e) {
+    std::fprintf(stderr, "factorlab: %s\n", e.what());
+    return 130;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "factorlab: failed: %s\n", e.what());
     return 1;

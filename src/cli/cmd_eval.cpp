@@ -24,7 +24,7 @@ void add_eval_command(CLI::App& app) {
   cmd->callback([a] {
     const RunConfig config = load_run_config(a->run + "/config.toml", a->sets);
     const std::string table = run_eval_stage(a->run, a->checkpoint, config.eval, a->out.empty() ? a->run : a->out);
-    std::printf("%s", table.c_str());
+    std::printf("%s\n", table.c_str());
   });
 }
 

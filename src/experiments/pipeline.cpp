@@ -30,7 +30,7 @@ void run_pipeline(const RunConfig& config, const std::string& out_dir) {
   timed("sample", [&] { run_sample_stage(out_dir, "", default_sample_conditions(config), config.sample, out_dir); });
   std::string table;
   timed("eval", [&] { table = run_eval_stage(out_dir, "", config.eval, out_dir); });
-  std::printf("%s", table.c_str());
+  std::printf("%s\n", table.c_str());
   std::fflush(stdout);
   // Stages that this build does not have yet are named, not faked.
   const char* missing[] = {"probe", "analyze", "report"};

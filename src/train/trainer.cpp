@@ -12,6 +12,7 @@
 
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
+#include "factorlab/core/interrupt.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/progress.h"
 #include "factorlab/core/rng.h"
@@ -255,6 +256,13 @@ TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook
   double loss_sum = 0, ql[4] = {0, 0, 0, 0};
   std::int64_t loss_n = 0, qn[4] = {0, 0, 0, 0}, images = 0, interval_images = 0;
   while (step_ < total) {
+    if (interrupt_requested()) {
+      const std::string path = checkpoint_path(run_dir, step_);
+      if (step_ > start) save(path);
+      throw Interrupted("interrupted at step " + std::to_string(step_) +
+                        (step_ > start ? "; checkpoint saved to " + path : "") +
+                        "; continue with: factorlab train --resume --out " + run_dir);
+    }
     const double loss = one_step(ql, qn);
     const std::int64_t b = std::min<std::int64_t>(in_.train.batch_size, n_);
     images += b;

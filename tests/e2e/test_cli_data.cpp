@@ -29,14 +29,6 @@ TEST(CliData, WritesEveryFile) {
   EXPECT_EQ(read_file(dir + "/again/dataset.npz"), read_file(dir + "/run/dataset.npz"));
 }
 
-TEST(CliRun, DefaultRunsAndSaysWhichStagesAreMissing) {
-  const std::string dir = fresh_dir("run");
-  const CliResult r = run_factorlab("run", dir);
-  ASSERT_EQ(r.code, 0) << r.output;
-  EXPECT_TRUE(file_exists(dir + "/runs/default/dataset.npz"));
-  EXPECT_TRUE(file_exists(dir + "/runs/default/stages.json"));
-}
-
 TEST(CliErrors, BadInputsExitTwoWithOneLine) {
   const std::string dir = fresh_dir("err");
   write_file_atomic(dir + "/broken.toml", std::string("[data\nN = 3\n"));
@@ -54,7 +46,8 @@ TEST(CliErrors, BadInputsExitTwoWithOneLine) {
       {"data default --set data.parts.0.holdout.type=cross --set data.parts.0.holdout.a=9 "
        "--set data.parts.0.holdout.b=2", "holdout.a = 9 must not exceed"},
       {"data default --set nonsense", "not of the form section.key=value"},
-      {"data default --set model.width=1", "unknown config key 'model'"},
+      {"data default --set model.width=1", "unknown config key 'model.width'"},
+      {"data default --set modle.width=1", "unknown config key 'modle'"},
       {"data default --out " + dir + "/file/sub", "cannot create folder"},
       {"data", "config is required"},
       {"nosuchcommand", "nosuchcommand"},
@@ -69,7 +62,7 @@ TEST(CliErrors, BadInputsExitTwoWithOneLine) {
 }
 
 TEST(CliHelp, EveryCommandHasHelp) {
-  for (const char* cmd : {"", "data", "run"}) {
+  for (const char* cmd : {"", "data", "run", "train", "sample", "eval", "probe", "analyze", "percolate"}) {
     const CliResult r = run_factorlab(std::string(cmd) + " --help");
     EXPECT_EQ(r.code, 0) << cmd;
     EXPECT_NE(r.output.find("Usage"), std::string::npos) << cmd;

@@ -53,7 +53,7 @@ TEST(RunConfig, BadSourcesAndKeys) {
     return std::string();
   };
   EXPECT_NE(message("nosuchpreset", {}).find("presets: "), std::string::npos);
-  EXPECT_NE(message("default", {"model.width=3"}).find("unknown config key 'model'"), std::string::npos);
+  EXPECT_NE(message("default", {"modle.width=3"}).find("unknown config key 'modle'"), std::string::npos);
   EXPECT_NE(message("default", {"data.N=3"}).find("data.N = 3 is out of range"), std::string::npos);
   EXPECT_NE(message("default", {"data.parts.0.shape=ring"}).find("bump, sos"), std::string::npos);
   EXPECT_NE(message("default", {"run.device=tpu"}).find("run.device = 'tpu'"), std::string::npos);

@@ -1,0 +1,27 @@
+// End-to-end: `factorlab percolate` writes its files, and bad options are one-line errors.
+#include <gtest/gtest.h>
+
+#include "cli_runner.h"
+#include "factorlab/core/fs.h"
+#include "factorlab/core/json.h"
+
+using namespace factorlab;
+
+TEST(CliPercolate, SmallSweepWritesItsFiles) {
+  const std::string dir = fresh_dir("perc");
+  const CliResult r = run_factorlab("percolate --sigma 0.5,1 --L 16 --lambda 0:1:0.25 --trials 5 --threads 1 --out " + dir);
+  ASSERT_EQ(r.code, 0) << r.output;
+  for (const char* f : {"percolation.csv", "overlap.csv", "percolation.json"}) EXPECT_TRUE(file_exists(dir + "/" + f)) << f;
+  const Json j = read_json(dir + "/percolation.json");
+  EXPECT_TRUE(j.is_object());
+  const std::string csv = read_file(dir + "/percolation.csv");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 * 5);  // header + 2 sigmas x 5 lambdas
+}
+
+TEST(CliPercolate, BadOptionsExitTwo) {
+  for (const char* args : {"percolate --lambda 1:0:0.1", "percolate --sigma -1", "percolate --L 0", "percolate --trials x"}) {
+    const CliResult r = run_factorlab(args);
+    EXPECT_EQ(r.code, 2) << args << "\n" << r.output;
+    EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << args << "\n" << r.output;
+  }
+}
