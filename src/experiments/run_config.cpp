@@ -30,6 +30,8 @@ void RunConfig::validate() const {
   train.validate();
   sample.validate();
   eval.validate();
+  probe.validate();
+  analysis.validate();
   check_range("eval.steps", eval.steps, 1, diffusion.T);
   check_range("sample.steps", sample.steps, 1, diffusion.T);
 }
@@ -39,6 +41,8 @@ std::string training_identity(const RunConfig& config) {
   c.run = RunSection{};
   c.sample = SampleStageConfig{};
   c.eval = EvalConfig{};
+  c.probe = ProbeConfig{};
+  c.analysis = AnalysisConfig{};
   c.train.steps = 0;
   c.train.epochs = 0;
   c.train.checkpoint_every = 1;

@@ -11,6 +11,8 @@
 #include "factorlab/diffusion/schedule.h"
 #include "factorlab/eval/eval_config.h"
 #include "factorlab/model/model_config.h"
+#include "factorlab/probe/analysis_config.h"
+#include "factorlab/probe/probe_config.h"
 #include "factorlab/train/train_config.h"
 
 namespace factorlab {
@@ -56,6 +58,8 @@ struct RunConfig {
   TrainConfig train;
   SampleStageConfig sample;
   EvalConfig eval;
+  ProbeConfig probe;
+  AnalysisConfig analysis;
 
   template <class V> void visit(V& v) {
     v("run", run);
@@ -65,6 +69,8 @@ struct RunConfig {
     v("train", train);
     v("sample", sample);
     v("eval", eval);
+    v("probe", probe);
+    v("analysis", analysis);
   }
   void validate() const;
 };
