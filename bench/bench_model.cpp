@@ -5,7 +5,6 @@
 // (2 FLOP per MAC; a training step counted as 3 forward passes). Each setting first checks its
 // result: finite outputs, and the bf16 / channels-last prediction within tolerance of fp32 NCHW.
 // Usage: bench_model [--threads T] [--quick] [--filter text]
-#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
 
 #include <chrono>
@@ -13,6 +12,7 @@
 #include <cstring>
 #include <string>
 
+#include "factorlab/model/precision.h"
 #include "factorlab/model/unet.h"
 #include "factorlab/train/runtime.h"
 
@@ -30,21 +30,6 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-struct Autocast {
-  bool on;
-  explicit Autocast(bool b) : on(b) {
-    if (on) at::autocast::set_autocast_cpu_dtype(at::kBFloat16), at::autocast::set_cpu_enabled(true);
-  }
-  ~Autocast() {
-    if (on) at::autocast::set_cpu_enabled(false), at::autocast::clear_cache();
-  }
-};
-
-void to_channels_last(UNet& net) {
-  torch::NoGradGuard g;
-  for (auto& p : net->parameters())
-    if (p.dim() == 4) p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
-}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -92,14 +77,14 @@ int main(int argc, char** argv) {
       reference = net->forward(x, t, cond);
     }
     if (s.channels_last) {
-      to_channels_last(net);
+      to_channels_last(*net);
       x = x.contiguous(at::MemoryFormat::ChannelsLast);
     }
     // Check first: the setting computes the same prediction as fp32 NCHW, within its precision.
     double err;
     {
       torch::NoGradGuard g;
-      Autocast ac(s.bf16);
+      Bf16Autocast ac(s.bf16);
       auto out = net->forward(x, t, cond).to(torch::kFloat32);
       if (!torch::isfinite(out).all().item<bool>()) {
         std::printf("%s: non-finite output, skipped\n", tag.c_str());
@@ -122,7 +107,7 @@ int main(int argc, char** argv) {
       if (s.channels_last) xs = xs.contiguous(at::MemoryFormat::ChannelsLast);
       auto ts = torch::randint(1000, {256}, torch::kLong);
       auto cs = torch::rand({256, 2}) * s.N;
-      Autocast ac(s.bf16);
+      Bf16Autocast ac(s.bf16);
       net->forward(xs, ts, cs);  // warm-up
       const int reps = quick ? 2 : 5;
       const auto t0 = std::chrono::steady_clock::now();
@@ -137,7 +122,7 @@ int main(int argc, char** argv) {
       auto step = [&] {
         torch::Tensor loss;
         {
-          Autocast ac(s.bf16);
+          Bf16Autocast ac(s.bf16);
           loss = (net->forward(x, t, cond).to(torch::kFloat32) - x).pow(2).mean();
         }
         opt.zero_grad();

@@ -1,9 +1,8 @@
 // factorlab/sample/generate.cpp — see generate.h.
 #include "factorlab/sample/generate.h"
 
-#include <ATen/autocast_mode.h>
-
 #include "factorlab/core/progress.h"
+#include "factorlab/model/precision.h"
 
 namespace factorlab {
 
@@ -17,14 +16,10 @@ std::vector<float> generate_images(UNet& model, const Schedule& schedule, const 
   const auto steps = static_cast<int64_t>(sampling_timesteps(schedule, config).size());
   Progress bar("sample", M * steps, "img-step");
   Denoiser den = [&](const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c) {
-    if (bf16) {
-      at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-      at::autocast::set_cpu_enabled(true);
-    }
-    auto eps = model->forward(x, t, c).to(torch::kFloat32);
-    if (bf16) {
-      at::autocast::set_cpu_enabled(false);
-      at::autocast::clear_cache();
+    torch::Tensor eps;
+    {
+      Bf16Autocast ac(bf16);
+      eps = model->forward(x, t, c).to(torch::kFloat32);
     }
     bar.advance(x.size(0));
     return eps;

@@ -2,7 +2,6 @@
 #include "factorlab/train/trainer.h"
 
 #include <ATen/CPUGeneratorImpl.h>
-#include <ATen/autocast_mode.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,6 +15,7 @@
 #include "factorlab/core/log.h"
 #include "factorlab/core/progress.h"
 #include "factorlab/core/rng.h"
+#include "factorlab/model/precision.h"
 #include "factorlab/train/checkpoint.h"
 
 namespace factorlab {
@@ -51,28 +51,6 @@ at::Generator step_generator(std::int64_t seed, std::int64_t step) {
   return at::detail::createCPUGenerator(r.next_u64());
 }
 
-void to_channels_last(torch::nn::Module& m) {
-  torch::NoGradGuard g;
-  for (auto& p : m.parameters())
-    if (p.dim() == 4) p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
-}
-
-// Scoped bf16 autocast on CPU.
-struct Autocast {
-  bool on;
-  explicit Autocast(bool enable) : on(enable) {
-    if (on) {
-      at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-      at::autocast::set_cpu_enabled(true);
-    }
-  }
-  ~Autocast() {
-    if (on) {
-      at::autocast::set_cpu_enabled(false);
-      at::autocast::clear_cache();
-    }
-  }
-};
 }  // namespace
 
 Trainer::Trainer(TrainInputs inputs, const Dataset& data)
@@ -140,7 +118,7 @@ double Trainer::one_step(double* quartile_loss, std::int64_t* quartile_count) {
   for (auto& group : opt_->param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
   torch::Tensor per_example;
   {
-    Autocast ac(in_.train.precision == Precision::Bf16);
+    Bf16Autocast ac(in_.train.precision == Precision::Bf16);
     Denoiser den = [&](const torch::Tensor& x, const torch::Tensor& tt, const torch::Tensor& c) {
       return model_->forward(x, tt, c);
     };
