@@ -5,6 +5,13 @@
 
 namespace factorlab {
 
+torch::Tensor group_norm_f32(torch::nn::GroupNorm& norm, const torch::Tensor& x) {
+  // LibTorch 1.13's CPU autocast does not list group_norm, so a bf16 activation meets fp32 weights;
+  // normalise in fp32 (as autocast does on CUDA) and hand back the activation's dtype.
+  if (x.scalar_type() == torch::kFloat32) return norm->forward(x);
+  return norm->forward(x.to(torch::kFloat32)).to(x.scalar_type());
+}
+
 namespace {
 torch::nn::Conv2d conv3x3(int in, int out, int stride = 1) {
   return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(1));
@@ -28,13 +35,13 @@ ResBlockImpl::ResBlockImpl(int in_ch, int out_ch, int emb_dim, int groups, doubl
 }
 
 torch::Tensor ResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& emb) {
-  auto h = conv1_->forward(torch::silu(norm1_->forward(x)));
+  auto h = conv1_->forward(torch::silu(group_norm_f32(norm1_, x)));
   auto e = emb_proj_->forward(torch::silu(emb)).unsqueeze(-1).unsqueeze(-1);  // [B, emb_out, 1, 1]
   if (mode_ == CondMode::ScaleShift) {
     auto chunks = e.chunk(2, 1);
-    h = norm2_->forward(h) * (1 + chunks[0]) + chunks[1];
+    h = group_norm_f32(norm2_, h) * (1 + chunks[0]) + chunks[1];
   } else {
-    h = norm2_->forward(h + e);
+    h = group_norm_f32(norm2_, h + e);
   }
   h = conv2_->forward(drop_->forward(torch::silu(h)));
   return (skip_ ? skip_->forward(x) : x) + h;
@@ -52,7 +59,7 @@ AttentionBlockImpl::AttentionBlockImpl(int channels, int heads, int groups) : he
 torch::Tensor AttentionBlockImpl::forward(const torch::Tensor& x) {
   const auto B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3);
   const int64_t d = C / heads_;
-  auto qkv = qkv_->forward(norm_->forward(x)).reshape({B * heads_, 3 * d, H * W});
+  auto qkv = qkv_->forward(group_norm_f32(norm_, x)).reshape({B * heads_, 3 * d, H * W});
   auto parts = qkv.chunk(3, 1);  // each [B*heads, d, HW]
   const double scale = 1.0 / std::sqrt(std::sqrt(static_cast<double>(d)));
   auto w = torch::bmm((parts[0] * scale).transpose(1, 2), parts[1] * scale);  // [B*heads, HW, HW]

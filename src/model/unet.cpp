@@ -96,7 +96,7 @@ torch::Tensor UNetImpl::forward(const torch::Tensor& x_t, const torch::Tensor& t
     if (up_attn_[l]) h = up_attn_[l]->forward(h);
     keep(up_names[l], h);
   }
-  auto out = out_conv_->forward(torch::silu(out_norm_->forward(h)));
+  auto out = out_conv_->forward(torch::silu(group_norm_f32(out_norm_, h)));
   keep("out", out);
   return out;
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "factorlab/model/encoding.h"
+#include "factorlab/model/precision.h"
 #include "factorlab/model/unet.h"
 
 using namespace factorlab;
@@ -90,6 +91,15 @@ TEST(UNet, ChannelsLastAndBf16AgreeWithTheReference) {
     if (p.dim() == 4) p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
   auto cl = net->forward(x.contiguous(at::MemoryFormat::ChannelsLast), t, cond);
   EXPECT_LT((cl - ref).abs().max().item<double>(), 1e-4);
+  // bf16 autocast: finite, and within bf16 precision of the fp32 prediction.
+  torch::Tensor bf;
+  {
+    Bf16Autocast ac(true);
+    bf = net->forward(x, t, cond).to(torch::kFloat32);
+  }
+  EXPECT_TRUE(torch::isfinite(bf).all().item<bool>());
+  EXPECT_LT((bf - ref).abs().max().item<double>(), 0.05 * ref.abs().max().item<double>() + 1e-2);
+  EXPECT_GT((bf - ref).abs().max().item<double>(), 0.0) << "autocast had no effect";
 }
 
 TEST(Encoding, TimestepAndFourierEncodings) {

@@ -9,6 +9,9 @@
 
 namespace factorlab {
 
+// GroupNorm computed in fp32 whatever the activation's dtype (bf16 autocast on CPU).
+torch::Tensor group_norm_f32(torch::nn::GroupNorm& norm, const torch::Tensor& x);
+
 // GroupNorm -> SiLU -> conv3x3 -> condition -> GroupNorm -> SiLU -> dropout -> conv3x3, plus a skip.
 // The condition enters as a per-channel bias (Add) or as scale and shift of the second norm (ScaleShift).
 class ResBlockImpl : public torch::nn::Module {
