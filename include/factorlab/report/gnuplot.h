@@ -1,0 +1,75 @@
+// factorlab/report/gnuplot.h — one figure = one data file (CSV) + one gnuplot script in a figures/
+// folder, rendered by the `gnuplot` program (pngcairo) to <name>.png. The PNG is written to a
+// temporary name and renamed, so a failed or interrupted figure never leaves a half PNG, and the
+// .csv / .gp stay next to it so a reader can restyle any figure by editing its script.
+// Colours: the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design") for series, a
+// viridis-like sequential palette for values; every series also differs in point type.
+// Deliberately not a plotting library: five plot kinds, the ones the report needs, and a failure is
+// returned (FigureResult), never thrown, so one bad figure cannot stop a report.
+#pragma once
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace factorlab {
+
+enum class PlotKind {
+  Lines,      // several (x, y) series: lines with points, lines, or points; optional error bars
+  Bars,       // grouped bars: one group per category, one bar per series (series[k].y[group])
+  Histogram,  // overlaid histograms: x = bin centres, y = heights, boxes of width bin_width
+  Scatter,    // one or more point clouds coloured by `value` (a colour bar shows the scale)
+};
+enum class SeriesStyle { LinesPoints, Lines, Points };
+
+struct Series {
+  std::string title;  // the legend entry; "" = no entry
+  std::vector<double> x, y;
+  std::vector<double> err;    // Lines: symmetric y error bars, empty or one per point
+  std::vector<double> value;  // Scatter: one colour value per point
+  SeriesStyle style = SeriesStyle::LinesPoints;
+};
+
+struct Figure {
+  static constexpr double kAuto = std::numeric_limits<double>::quiet_NaN();
+  std::string name;  // file stem inside the figures folder: letters, digits, '_' and '-' only
+  std::string title, xlabel, ylabel, colour_label;
+  PlotKind kind = PlotKind::Lines;
+  std::vector<Series> series;
+  std::vector<std::string> categories;  // Bars: one label per group
+  std::vector<std::pair<double, std::string>> hlines;  // dashed reference lines y = value (legend text)
+  bool log_x = false, log_y = false;
+  bool equal_axes = false;  // Scatter of an embedding: one unit is as long on x as on y
+  double x_min = kAuto, x_max = kAuto, y_min = kAuto, y_max = kAuto;
+  double bin_width = 0;  // Histogram
+  int width = 820, height = 520;  // pixels
+};
+
+struct FigureResult {
+  std::string name;
+  std::string png_path;  // set when ok
+  bool ok = false;
+  std::string error;     // why it failed: no gnuplot, no data, gnuplot's own message
+};
+
+// The Okabe-Ito colours in the order series use them (black last), as "#RRGGBB".
+const std::vector<std::string>& okabe_ito_palette();
+
+// The gnuplot program to use: `requested` when it is non-empty (a path, or a name looked up on
+// PATH), else "gnuplot" on PATH. "" when it is not found or not executable.
+std::string find_gnuplot(const std::string& requested = "");
+
+// The data file and the script of a figure, as text (pure functions; render_figure writes them).
+// gnuplot_data drops points that are not finite, and non-positive values on a log axis.
+std::string gnuplot_data(const Figure& figure);
+std::string gnuplot_script(const Figure& figure, const std::string& data_file, const std::string& png_file);
+
+// True when the figure has at least one point to draw (after gnuplot_data's filter).
+bool has_data(const Figure& figure);
+
+// Writes <dir>/<name>.csv and <name>.gp (atomically), runs `gnuplot` (a path from find_gnuplot; ""
+// = not available) in dir and renames its output to <dir>/<name>.png. Never throws for a figure
+// that cannot be drawn: the result says why.
+FigureResult render_figure(const Figure& figure, const std::string& dir, const std::string& gnuplot);
+
+}  // namespace factorlab

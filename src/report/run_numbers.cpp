@@ -1,0 +1,131 @@
+// factorlab/report/run_numbers.cpp — see run_numbers.h.
+#include "factorlab/report/run_numbers.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "factorlab/core/fs.h"
+
+namespace factorlab {
+namespace {
+
+const char* const kStatistics[] = {"x_on_y", "x_on_x", "y_on_y", "x_parallel", "y_parallel"};
+
+Json read_if_exists(const std::string& path) { return file_exists(path) ? read_json(path) : Json(); }
+
+// Sets key to v unless the key is already known (results.json wins) or v is not a finite number.
+void fill_value(Numbers& out, const std::string& key, const Json& v) {
+  if (!out.count(key) && v.is_number() && std::isfinite(v.get<double>())) out[key] = v.get<double>();
+}
+
+void fill(Numbers& out, const std::string& key, const Json& obj, const char* field) {
+  if (obj.is_object() && obj.contains(field)) fill_value(out, key, obj[field]);
+}
+
+void fill_eval(Numbers& out, const Json& eval) {
+  if (!eval.is_object()) return;
+  fill(out, "eval.step", eval, "step");
+  if (!eval.contains("groups") || !eval["groups"].is_object()) return;
+  for (const auto& [group, g] : eval["groups"].items()) {
+    const std::string p = "eval." + group + ".";
+    fill(out, p + "x", g, "x_accuracy");
+    fill(out, p + "y", g, "y_accuracy");
+    fill(out, p + "joint", g, "joint_accuracy");
+    fill(out, p + "not_gaussian", g, "not_gaussian_rate");
+    fill(out, p + "mse", g, "mse");
+    fill(out, p + "count", g, "count");
+  }
+}
+
+void fill_analysis(Numbers& out, const Json& a) {
+  if (!a.is_object()) return;
+  if (a.contains("pca") && a["pca"].is_object()) {
+    const Json& pca = a["pca"];
+    fill(out, "probe.participation_ratio", pca, "participation_ratio");
+    fill(out, "probe.n_components_95", pca, "n_components_95");
+    if (pca.contains("top4_explained") && pca["top4_explained"].is_array())
+      for (std::size_t i = 0; i < pca["top4_explained"].size(); ++i)
+        fill_value(out, "probe.explained_" + std::to_string(i + 1), pca["top4_explained"][i]);
+  }
+  if (a.contains("persistence") && a["persistence"].is_object() && a["persistence"].contains("betti") &&
+      a["persistence"]["betti"].is_array()) {
+    const Json& b = a["persistence"]["betti"];
+    for (std::size_t i = 0; i < b.size(); ++i) fill_value(out, "probe.betti" + std::to_string(i), b[i]);
+  }
+  if (a.contains("factorization") && a["factorization"].is_object())
+    for (const auto& [which, f] : a["factorization"].items())
+      for (const char* stat : kStatistics)
+        if (f.is_object() && f.contains(stat)) fill(out, "probe." + which + "." + stat + "_mean", f[stat], "mean");
+}
+
+// metrics.jsonl: the last training line gives steps, seconds, throughput and loss when train.json
+// (the lead's summary) is not there.
+void fill_metrics(Numbers& out, const std::string& path) {
+  if (!file_exists(path)) return;
+  const std::vector<Json> rows = read_jsonl(path);
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+    if (!it->is_object() || !it->contains("loss")) continue;
+    fill(out, "train.steps", *it, "step");
+    fill(out, "train.seconds", *it, "elapsed_s");
+    fill(out, "train.images_per_s", *it, "images_per_s");
+    fill(out, "train.last_loss", *it, "loss");
+    return;
+  }
+}
+
+}  // namespace
+
+Numbers numbers_from_json(const Json& flat) {
+  Numbers out;
+  if (!flat.is_object()) return out;
+  for (const auto& [k, v] : flat.items()) {
+    if (v.is_boolean()) out[k] = v.get<bool>() ? 1.0 : 0.0;
+    if (v.is_number() && std::isfinite(v.get<double>())) out[k] = v.get<double>();
+  }
+  return out;
+}
+
+Numbers collect_run_numbers(const std::string& run_dir) {
+  Numbers out = numbers_from_json(read_if_exists(run_dir + "/results.json"));
+  fill_eval(out, read_if_exists(run_dir + "/eval.json"));
+  const Json train = read_if_exists(run_dir + "/train.json");
+  for (const char* k : {"steps", "seconds", "images_per_s", "last_loss", "parameters"})
+    fill(out, std::string("train.") + k, train, k);
+  fill_metrics(out, run_dir + "/metrics.jsonl");
+  const Json data = read_if_exists(run_dir + "/data.json");
+  fill(out, "data.N", data, "N");
+  fill(out, "data.n_train", data, "train");
+  fill(out, "data.n_ood", data, "ood");
+  fill_analysis(out, read_if_exists(run_dir + "/analysis/analysis.json"));
+  const Json stages = read_if_exists(run_dir + "/stages.json");
+  if (stages.is_array())
+    for (const Json& s : stages)
+      if (s.is_object() && s.contains("stage") && s["stage"].is_string())
+        fill(out, "time." + s["stage"].get<std::string>(), s, "seconds");
+  return out;
+}
+
+std::optional<double> lookup(const Numbers& numbers, const std::string& key) {
+  const auto it = numbers.find(key);
+  if (it == numbers.end() || !std::isfinite(it->second)) return std::nullopt;
+  return it->second;
+}
+
+std::string format_value(std::optional<double> v) {
+  if (!v) return "not measured";
+  char buf[32];
+  if (*v == std::round(*v) && std::fabs(*v) < 1e9)
+    std::snprintf(buf, sizeof buf, "%.0f", *v);
+  else
+    std::snprintf(buf, sizeof buf, "%.4g", *v);
+  return buf;
+}
+
+std::string format_percent(std::optional<double> v) {
+  if (!v) return "not measured";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f %%", 100.0 * *v);
+  return buf;
+}
+
+}  // namespace factorlab
