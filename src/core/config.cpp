@@ -50,6 +50,33 @@ std::unique_ptr<toml::node> parse_value(const std::string& text) {
   return std::make_unique<toml::value<std::string>>(text);
 }
 
+// TOML text is UTF-8; a bare --set string that is not would be written into config.toml as text
+// that does not read back as the same value (found by fuzz/fuzz_config, docs/fuzzing.md).
+bool is_utf8(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = 0;
+    std::uint32_t cp = 0;
+    if (c < 0x80) { ++i; continue; }
+    if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; }
+    else return false;
+    if (s.size() - i <= n) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return false;
+    i += n + 1;
+  }
+  return true;
+}
+
 bool is_index(const std::string& s) {
   if (s.empty() || s.size() > 6) return false;
   for (char c : s)
@@ -63,6 +90,12 @@ void apply_override(toml::table& root, const std::string& assignment) {
   if (eq == std::string::npos || eq == 0)
     throw InputError("--set '" + assignment + "' is not of the form section.key=value");
   const std::string path = assignment.substr(0, eq), text = assignment.substr(eq + 1);
+  if (!is_utf8(assignment)) throw InputError("--set: an assignment is not valid UTF-8 text (config files and values are UTF-8)");
+  // A control character (a newline, a NUL) in a bare value did not survive config.toml's round
+  // trip either (fuzz/fuzz_config); TOML strings cannot hold them unescaped anyway.
+  for (char c : assignment)
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f)
+      throw InputError("--set: an assignment contains a control character (only printable text and tabs are allowed)");
   std::vector<std::string> parts;
   std::stringstream ss(path);
   for (std::string p; std::getline(ss, p, '.');) {

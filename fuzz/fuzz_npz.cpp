@@ -1,0 +1,11 @@
+// fuzz/fuzz_npz.cpp — libFuzzer target for fuzz_npz (fuzz_entries.h); built with FACTORLAB_FUZZ=ON.
+// Deliberately only a shim: the entry function is shared with the corpus replay test.
+#include <cstddef>
+#include <cstdint>
+
+#include "fuzz_entries.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  factorlab::fuzz::fuzz_npz(data, size);
+  return 0;
+}
