@@ -49,6 +49,9 @@ int run_cli(int argc, char** argv) {
 #ifdef FACTORLAB_HAS_CMD_REPORT
   add_report_command(app);
 #endif
+#ifdef FACTORLAB_HAS_CMD_INSPECT
+  add_inspect_command(app);
+#endif
   std::string names;
   bool known = false;
   for (const CLI::App* sub : app.get_subcommands({})) {

@@ -1,9 +1,14 @@
 // factorlab/cli/cmd_train.cpp — `factorlab train CONFIG [--set ...] --out RUN [--resume]`.
+// With --resume and no CONFIG, the run folder's own config.toml is the config (plus any --set), so
+// `factorlab train --resume --out RUN` continues a run; a folder without one is an error rather
+// than a fresh run of the default preset. Checks (writable folder, free space, leftovers of a killed
+// run) happen before the first step: see prepare_run and Trainer::run.
 #include <CLI/CLI.hpp>
 
 #include <memory>
 
 #include "factorlab/cli/commands.h"
+#include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/experiments/train_stage.h"
 #include "run_args.h"
@@ -18,7 +23,12 @@ void add_train_command(CLI::App& app) {
   cmd->add_flag("--resume", *resume, "continue from the run folder's latest checkpoint (same config required)");
   cmd->callback([args, resume] {
     RunArgs a = *args;
-    if (a.source.empty() && *resume && !a.out.empty() && file_exists(a.out + "/config.toml")) a.source = a.out + "/config.toml";
+    if (a.source.empty() && *resume) {
+      if (a.out.empty()) throw InputError("train --resume needs --out RUN (the run folder to continue) or a CONFIG");
+      if (!file_exists(a.out + "/config.toml"))
+        throw InputError("--resume: '" + a.out + "' is not a run folder (it has no config.toml); give a CONFIG to start a run there");
+      a.source = a.out + "/config.toml";
+    }
     std::string out;
     const RunConfig config = prepare_run(a, out);
     run_train_stage(config, out, *resume);

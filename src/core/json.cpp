@@ -6,11 +6,11 @@
 
 #include <cerrno>
 #include <cstring>
-#include <sstream>
 #include <stdexcept>
 
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
+#include "factorlab/core/log.h"
 
 namespace factorlab {
 
@@ -29,23 +29,51 @@ void append_jsonl(const std::string& path, const Json& j) {
   const std::string line = j.dump() + "\n";
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) throw std::runtime_error("cannot append to '" + path + "': " + std::strerror(errno));
-  const ssize_t n = ::write(fd, line.data(), line.size());
-  ::close(fd);
-  if (n != static_cast<ssize_t>(line.size())) throw std::runtime_error("short write to '" + path + "'");
+  std::size_t done = 0;
+  while (done < line.size()) {
+    const ssize_t n = ::write(fd, line.data() + done, line.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const std::string why = n < 0 ? std::strerror(errno) : "nothing written";
+      ::close(fd);
+      throw std::runtime_error("cannot append to '" + path + "': " + why);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) throw std::runtime_error("cannot append to '" + path + "': " + std::strerror(errno));
 }
 
-std::vector<Json> read_jsonl(const std::string& path) {
+std::vector<Json> read_jsonl(const std::string& path, JsonlTail* tail) {
+  const std::string text = read_file(path);
   std::vector<Json> out;
-  std::istringstream in(read_file(path));
-  for (std::string line; std::getline(in, line);) {
+  JsonlTail t;
+  std::size_t pos = 0, line_no = 0;
+  while (pos < text.size()) {
+    const std::size_t end = text.find('\n', pos);
+    const bool terminated = end != std::string::npos;
+    const std::string line = text.substr(pos, terminated ? end - pos : std::string::npos);
+    ++line_no;
+    pos = terminated ? end + 1 : text.size();
     if (line.empty()) continue;
     try {
       out.push_back(Json::parse(line));
-    } catch (const Json::parse_error&) {
-      // a torn last line from a killed run
+    } catch (const Json::parse_error& e) {
+      if (terminated)
+        throw InputError("'" + path + "' line " + std::to_string(line_no) + " is not valid JSON: " + e.what());
+      t.torn = true;  // the unterminated tail of an interrupted append
+      t.bytes = line.size();
     }
   }
+  if (tail) *tail = t;
+  else if (t.torn)
+    log_warn("'", path, "': dropped a torn last line (", t.bytes, " bytes) left by an interrupted write");
   return out;
+}
+
+std::string to_jsonl(const std::vector<Json>& rows) {
+  std::string s;
+  for (const Json& r : rows) s += r.dump() + "\n";
+  return s;
 }
 
 }  // namespace factorlab

@@ -24,10 +24,17 @@ torch::Tensor q_sample(const Schedule& s, const torch::Tensor& x_start, const to
 }
 
 torch::Tensor eps_mse(const Schedule& s, const Denoiser& denoiser, const torch::Tensor& x_start, const torch::Tensor& cond,
-                      const torch::Tensor& t, const torch::Tensor& noise) {
+                      const torch::Tensor& t, const torch::Tensor& noise, const torch::Tensor& pixel_weights) {
   auto x_t = q_sample(s, x_start, t, noise);
   auto eps = denoiser(x_t, t, cond);
-  return (eps.to(torch::kFloat32) - noise.to(torch::kFloat32)).pow(2).mean({1, 2, 3});
+  auto err = (eps.to(torch::kFloat32) - noise.to(torch::kFloat32)).pow(2);
+  if (!pixel_weights.defined()) return err.mean({1, 2, 3});
+  auto w = pixel_weights.to(torch::kFloat32);
+  return (w * err).sum({1, 2, 3}) / w.sum({1, 2, 3});
+}
+
+torch::Tensor foreground_weights(const torch::Tensor& x_start, double alpha) {
+  return 1.0 + alpha * (x_start.to(torch::kFloat32).clamp(-1.0, 1.0) + 1.0) * 0.5;
 }
 
 std::vector<int> sampling_timesteps(const Schedule& s, const SampleConfig& c) {

@@ -15,6 +15,7 @@ void TrainConfig::validate() const {
   check_range("train.checkpoint_every", checkpoint_every, 1, 1e9);
   check_range("train.log_every", log_every, 1, 1e9);
   check_range("train.eval_every", eval_every, 0, 1e9);
+  check_range("train.foreground_weight", foreground_weight, 0, 1e4);
 }
 
 std::int64_t TrainConfig::total_steps(std::int64_t n) const {

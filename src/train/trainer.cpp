@@ -122,7 +122,9 @@ double Trainer::one_step(double* quartile_loss, std::int64_t* quartile_count) {
     Denoiser den = [&](const torch::Tensor& x, const torch::Tensor& tt, const torch::Tensor& c) {
       return model_->forward(x, tt, c);
     };
-    per_example = eps_mse(schedule_, den, x_start, cond, t.to(device_), noise);
+    const torch::Tensor weights =
+        in_.train.foreground_weight > 0 ? foreground_weights(x_start, in_.train.foreground_weight) : torch::Tensor();
+    per_example = eps_mse(schedule_, den, x_start, cond, t.to(device_), noise, weights);
   }
   auto loss = per_example.mean();
   const double value = loss.item<double>();
@@ -206,26 +208,51 @@ void Trainer::load(const std::string& path) {
   }
 }
 
+std::uint64_t checkpoint_bytes_estimate(std::int64_t parameters, bool ema, std::size_t config_bytes) {
+  // fp32 weights, AdamW's two moments, the EMA copy; plus the header and the archive's zip overhead.
+  const std::uint64_t copies = ema ? 4 : 3;
+  return copies * static_cast<std::uint64_t>(parameters) * 4 + 2 * config_bytes + (512u << 10);
+}
+
+std::uint64_t Trainer::disk_bytes_needed() const {
+  const std::int64_t total = in_.train.total_steps(n_), every = in_.train.checkpoint_every;
+  std::int64_t params = 0;
+  for (const auto& p : model_->parameters()) params += p.numel();
+  // Checkpoints still to be written: every multiple of checkpoint_every in (step, total], and the end.
+  std::int64_t count = total / every - step_ / every;
+  if (total % every != 0 && total > step_) ++count;
+  const std::uint64_t metrics = static_cast<std::uint64_t>(total / in_.train.log_every + 1) * 4096;
+  return static_cast<std::uint64_t>(count) *
+             checkpoint_bytes_estimate(params, static_cast<bool>(ema_), in_.config_toml.size() + in_.identity.size()) +
+         metrics + (16u << 20);
+}
+
 TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook& hook) {
   const std::int64_t total = in_.train.total_steps(n_);
   const std::string metrics = run_dir + "/metrics.jsonl";
   make_dirs(run_dir + "/checkpoints");
-  if (resume) {
-    const std::string last = latest_checkpoint(run_dir);
-    if (!last.empty()) {
-      load(last);
-      log_info("train: resumed from ", last, " at step ", step_);
-      // Drop metric rows logged after that checkpoint (a killed run may have written some).
-      if (file_exists(metrics)) {
-        std::string kept;
-        for (const Json& row : read_jsonl(metrics))
-          if (row.value("step", std::int64_t{0}) <= step_) kept += row.dump() + "\n";
-        write_file_atomic(metrics, kept);
-      }
-    }
-  } else if (file_exists(metrics)) {
-    write_file_atomic(metrics, std::string());
+  // Temporaries of a killed earlier process: never outputs (no reader looks at them), cleared here.
+  const int stale = remove_stale_temp_files(run_dir) + remove_stale_temp_files(run_dir + "/checkpoints");
+  if (stale > 0) log_info("train: removed ", stale, " temporary file(s) left by an interrupted run in ", run_dir);
+  const std::string last = latest_checkpoint(run_dir);
+  if (resume && !last.empty()) {
+    load(last);
+    log_info("train: resumed from ", last, " at step ", step_);
+  } else if (!resume && !last.empty()) {
+    throw InputError("run folder '" + run_dir + "' already has checkpoints (latest: " + last +
+                     "); continue it with --resume, or train into a new --out folder");
   }
+  // Each step's metrics row appears once: drop rows logged after the checkpoint we start from (a
+  // killed run logs up to checkpoint_every - 1 steps past its last checkpoint), and a torn last line.
+  if (file_exists(metrics)) {
+    std::vector<Json> kept;
+    JsonlTail tail;
+    for (Json& row : read_jsonl(metrics, &tail))
+      if (row.value("step", std::int64_t{0}) <= step_) kept.push_back(std::move(row));
+    if (tail.torn) log_info("train: dropped a torn last line of ", metrics, " (", tail.bytes, " bytes)");
+    write_file_atomic(metrics, to_jsonl(kept));
+  }
+  require_free_space(run_dir, disk_bytes_needed(), "the checkpoints and metrics of this run");
   TrainResult r;
   const std::int64_t start = step_;
   Progress bar("train", total - start, "step");
@@ -270,7 +297,18 @@ TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook
       for (int i = 0; i < 4; ++i) ql[i] = 0, qn[i] = 0;
       interval_t0 = std::chrono::steady_clock::now();
     }
-    if (step_ % in_.train.checkpoint_every == 0 || at_end) save(checkpoint_path(run_dir, step_));
+    if (step_ % in_.train.checkpoint_every == 0 || at_end) {
+      try {
+        save(checkpoint_path(run_dir, step_));
+      } catch (const std::runtime_error& e) {
+        if (dynamic_cast<const InputError*>(&e)) throw;
+        // e.g. the disk filled up during the run: say what is kept and how to go on.
+        const std::string kept = latest_checkpoint(run_dir);
+        throw std::runtime_error(std::string(e.what()) + "; training stopped at step " + std::to_string(step_) +
+                                 (kept.empty() ? "" : ", the last good checkpoint is " + kept) +
+                                 "; fix the cause and continue with: factorlab train --resume --out " + run_dir);
+      }
+    }
   }
   bar.finish();
   r.steps = step_;

@@ -113,3 +113,26 @@ TEST(GaussianDiffusion, EpsMseIsZeroForAPerfectDenoiser) {
   auto loss = eps_mse(s, zero, x0, torch::zeros({6, 2}), t, noise);
   EXPECT_TRUE(torch::allclose(loss, noise.pow(2).mean({1, 2, 3})));
 }
+
+TEST(GaussianDiffusion, ForegroundWeightedMseWeighsTheBumpAndReducesToThePlainMse) {
+  const Schedule s = make_schedule(DiffusionConfig{});
+  auto x0 = -torch::ones({2, 1, 4, 4});
+  x0.index_put_({0, 0, 1, 2}, 1.0);  // one foreground pixel in image 0
+  auto noise = torch::randn({2, 1, 4, 4});
+  auto t = torch::tensor({10, 500}, torch::kLong);
+  // The denoiser is wrong by 1 on exactly the foreground pixel of image 0 and on pixel (0, 0).
+  auto err = torch::zeros({2, 1, 4, 4});
+  err.index_put_({0, 0, 1, 2}, 1.0);
+  err.index_put_({0, 0, 0, 0}, 1.0);
+  Denoiser off = [&](const torch::Tensor&, const torch::Tensor&, const torch::Tensor&) { return noise + err; };
+  const auto w = foreground_weights(x0, 9.0);
+  EXPECT_FLOAT_EQ(w.index({0, 0, 1, 2}).item<float>(), 10.0f);
+  EXPECT_FLOAT_EQ(w.index({0, 0, 0, 0}).item<float>(), 1.0f);
+  const auto weighted = eps_mse(s, off, x0, torch::zeros({2, 2}), t, noise, w);
+  EXPECT_NEAR(weighted[0].item<double>(), (10.0 + 1.0) / (10.0 + 15.0), 1e-6);  // sum(w e^2) / sum(w)
+  EXPECT_NEAR(weighted[1].item<double>(), 0.0, 1e-6);
+  // alpha = 0 is the plain mean.
+  const auto plain = eps_mse(s, off, x0, torch::zeros({2, 2}), t, noise);
+  EXPECT_TRUE(torch::allclose(eps_mse(s, off, x0, torch::zeros({2, 2}), t, noise, foreground_weights(x0, 0.0)), plain));
+  EXPECT_NEAR(plain[0].item<double>(), 2.0 / 16.0, 1e-6);
+}

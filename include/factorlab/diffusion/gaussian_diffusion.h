@@ -45,8 +45,15 @@ torch::Tensor extract(const std::vector<double>& values, const torch::Tensor& t,
 torch::Tensor q_sample(const Schedule& s, const torch::Tensor& x_start, const torch::Tensor& t, const torch::Tensor& noise);
 
 // Per-example mean squared error of the predicted noise: [B]. t and noise drawn by the caller.
+// With pixel_weights ([B, C, H, W], positive): the weighted mean sum(w e^2) / sum(w) per example.
 torch::Tensor eps_mse(const Schedule& s, const Denoiser& denoiser, const torch::Tensor& x_start, const torch::Tensor& cond,
-                      const torch::Tensor& t, const torch::Tensor& noise);
+                      const torch::Tensor& t, const torch::Tensor& noise, const torch::Tensor& pixel_weights = {});
+
+// Foreground pixel weights 1 + alpha (clamp(x_start, -1, 1) + 1) / 2: the background (-1) weighs 1,
+// a pixel at the peak (+1) weighs 1 + alpha. For a dataset where each condition has exactly one
+// image, x_start is a function of the condition, so weighting by it leaves the minimiser of the loss,
+// E[eps | x_t, cond], unchanged; it only makes the few pixels that say *where* count more.
+torch::Tensor foreground_weights(const torch::Tensor& x_start, double alpha);
 
 // The timesteps a sampler visits, descending (all T for DDPM; `steps` evenly spaced for DDIM).
 std::vector<int> sampling_timesteps(const Schedule& s, const SampleConfig& c);

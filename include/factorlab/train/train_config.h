@@ -28,6 +28,10 @@ struct TrainConfig {
   Precision precision = Precision::Fp32;  // bf16: autocast the forward pass to bfloat16 (CPU AMX)
   bool channels_last = false;
   bool skip_nonfinite = false;  // a NaN/inf loss skips the batch instead of stopping the run
+  // > 0: each pixel's squared error is weighted 1 + w (x0 + 1) / 2 (x0 in [-1, 1]: the bump or stripe
+  // counts up to 1 + w, the background 1), normalised per image. The optimum is unchanged when each
+  // condition has one image (docs/training.md); 0: the plain epsilon MSE of SPEC 4.
+  double foreground_weight = 0.0;
 
   template <class V> void visit(V& v) {
     v("steps", steps);
@@ -45,6 +49,7 @@ struct TrainConfig {
     v("precision", precision, kPrecisionNames);
     v("channels_last", channels_last);
     v("skip_nonfinite", skip_nonfinite);
+    v("foreground_weight", foreground_weight);
   }
   void validate() const;
   // Total steps for a dataset of n examples.

@@ -53,10 +53,17 @@ class Trainer {
  public:
   Trainer(TrainInputs inputs, const Dataset& data);
   // Trains up to the configured number of steps, writing checkpoints and metrics into run_dir.
-  // With resume, continues from the latest checkpoint there (its identity must match).
+  // With resume, continues from the latest checkpoint there (its identity must match); without,
+  // a run_dir that already holds checkpoints is an InputError (nothing is overwritten). Before the
+  // first step: stale temporaries of a killed run are removed, metrics.jsonl keeps only the rows up
+  // to the starting step, and the free disk space is checked (InputError when too little).
   TrainResult run(const std::string& run_dir, bool resume, const EvalHook& hook = {});
   // Runs exactly k steps from the current state, writing nothing (tests, benchmarks).
   double train_steps(std::int64_t k);
+
+  // Disk space the rest of run() will use (checkpoints still to write, metrics, a margin); run()
+  // checks it against the free space of the run folder before the first step.
+  std::uint64_t disk_bytes_needed() const;
 
   void save(const std::string& path) const;
   void load(const std::string& path);  // checks the identity
@@ -79,6 +86,10 @@ class Trainer {
   UNet model_{nullptr}, ema_{nullptr};
   std::unique_ptr<torch::optim::AdamW> opt_;
 };
+
+// Bytes of one checkpoint file of a model with `parameters` weights (with or without EMA), for
+// free-space checks before long stages: require_free_space(dir, k * checkpoint_bytes_estimate(...)).
+std::uint64_t checkpoint_bytes_estimate(std::int64_t parameters, bool ema, std::size_t config_bytes);
 
 // Loads the sampling model (EMA when the run had one) of a checkpoint: weights only.
 void load_sampling_weights(const std::string& path, UNet& model);
