@@ -25,6 +25,7 @@
 #include "factorlab/probe/probe_config.h"
 #ifdef FACTORLAB_HAS_CMD_PROBE
 #include "factorlab/experiments/model_setup.h"
+#include "factorlab/experiments/track_stage.h"
 #include "factorlab/probe/probe.h"
 #include "factorlab/train/runtime.h"
 #endif
@@ -65,54 +66,24 @@ void analyze_npy(const AnalyzeArgs& a, const AnalysisConfig& config, ReferenceTo
 }
 
 #ifdef FACTORLAB_HAS_CMD_PROBE
-std::string step_dir(const std::string& out, std::int64_t step) {
-  char name[32];
-  std::snprintf(name, sizeof name, "step_%08lld", static_cast<long long>(step));
-  return out + "/track/" + name;
-}
-
 void analyze_run(const AnalyzeArgs& a, AnalysisConfig config, ReferenceTorus reference) {
   ProbeConfig probe = a.probe;
   probe.layer = parse_enum("--layer", a.layer, kProbeLayerNames);
   probe.validate();
+  if (a.track) {
+    if (!a.checkpoint.empty()) throw InputError("--track analyses every checkpoint; leave out --checkpoint");
+    run_track_stage(a.input, TrackOptions{probe, config, reference, a.umap}, a.out.empty() ? a.input : a.out);
+    return;
+  }
   const RunConfig folder = load_run_folder_config(a.input);
   configure_cpu_runtime(folder.run.threads);
   const torch::Device device = resolve_device(folder.run.device);
-  std::vector<std::string> checkpoints;
-  if (a.track) {
-    if (!a.checkpoint.empty()) throw InputError("--track analyses every checkpoint; leave out --checkpoint");
-    checkpoints = all_checkpoints(a.input);
-    if (checkpoints.empty()) throw InputError("run folder '" + a.input + "' has no checkpoints (train it first)");
-    if (!a.umap) config.umap_dims.clear();
-  } else {
-    checkpoints = {a.checkpoint};  // "" = the latest
-  }
-  const std::string metrics_path = a.input + "/metrics.jsonl";
-  const std::vector<Json> metrics = file_exists(metrics_path) ? read_jsonl(metrics_path) : std::vector<Json>{};
-  const std::string out = a.out.empty() ? (a.track ? a.input : a.input + "/analysis") : a.out;
-  std::vector<TrackRow> rows;
-  Json meta{{"run", a.input},
-            {"layer", probe.layer_name()},
-            {"grid", probe.resolved_grid(folder.data.N)},
-            {"seeds", probe.seeds},
-            {"seed", probe.seed},
-            {"reference", enum_name(reference, kReferenceTorusNames)},
-            {"checkpoints", checkpoints.size()},
-            {"config", to_toml(config)}};
-  for (std::size_t c = 0; c < checkpoints.size(); ++c) {
-    LoadedModel m = load_model(a.input, checkpoints[c], device);
-    const ProbeResult r = probe_representations(m.model, probe, m.config.data.N, m.model->geometry().periodic,
-                                                m.config.diffusion.T, device);
-    const std::string dir = a.track ? step_dir(out, m.step) : out;
-    write_probe(dir, r, Json{{"run", a.input}, {"checkpoint", m.checkpoint}, {"step", m.step}, {"device", device.str()}});
-    const Json analysis = analyze_representations(r.reps, r.labels, r.N, config, dir, reference);
-    if (!a.track) return;
-    meta["t"] = r.t;
-    rows.push_back(track_row(m.step, analysis, joint_accuracy_at(metrics, m.step)));
-    write_track(out, rows, meta);  // after every checkpoint, so an interrupted track keeps its prefix
-    log_info("track: checkpoint ", c + 1, "/", checkpoints.size(), " (step ", m.step, ") done");
-  }
-  log_info("track: wrote ", out, "/track.csv and track.json");
+  const std::string out = a.out.empty() ? a.input + "/analysis" : a.out;
+  LoadedModel m = load_model(a.input, a.checkpoint, device);
+  const ProbeResult r = probe_representations(m.model, probe, m.config.data.N, m.model->geometry().periodic,
+                                              m.config.diffusion.T, device);
+  write_probe(out, r, Json{{"run", a.input}, {"checkpoint", m.checkpoint}, {"step", m.step}, {"device", device.str()}});
+  analyze_representations(r.reps, r.labels, r.N, config, out, reference);
 }
 #endif
 

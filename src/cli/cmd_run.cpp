@@ -1,20 +1,39 @@
-// factorlab/cli/cmd_run.cpp — `factorlab run [PRESET|CONFIG] [--set ...] [--out DIR]`: every stage
-// of an experiment, end to end. With no arguments: the built-in default experiment.
+// factorlab/cli/cmd_run.cpp — `factorlab run [PRESET|CONFIG] [--set ...] [--out DIR] [--shard i/n]`:
+// every stage of an experiment, end to end. With no arguments: the built-in default experiment.
+// A config with a [study] table (compositional, data_efficiency, percolation, ...) runs each of its
+// member runs into DIR/runs/<name>, then collects them and writes the study's report; --shard i/n
+// runs every n-th member only (collect afterwards with `factorlab sweep --collect DIR`).
+// Re-running into the same folder skips what is complete and resumes the rest.
 #include <CLI/CLI.hpp>
 
 #include <memory>
 
 #include "factorlab/cli/commands.h"
+#include "factorlab/core/fs.h"
 #include "factorlab/experiments/pipeline.h"
+#include "factorlab/experiments/study.h"
+#include "factorlab/experiments/study_runner.h"
 #include "run_args.h"
 
 namespace factorlab::cli {
 
 void add_run_command(CLI::App& app) {
   auto args = std::make_shared<RunArgs>();
+  auto shard = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand("run", "Run an experiment end to end (default: the built-in small experiment)");
   add_run_args(cmd, *args, false);
-  cmd->callback([args] {
+  cmd->add_option("--shard", *shard, "study configs: run only shard i of n (i/n, 0 <= i < n)");
+  cmd->callback([args, shard] {
+    if (is_study_source(args->source)) {
+      const LoadedStudy study = load_study(args->source, args->sets);
+      const std::vector<StudyMember> members = expand_study(study, args->sets);
+      StudyRunOptions o;
+      o.out_dir = args->out.empty() ? "runs/" + study.config.name : args->out;
+      if (!shard->empty()) std::tie(o.shard, o.shards) = parse_shard(*shard);
+      run_study(study, members, o);
+      return;
+    }
+    if (!shard->empty()) throw InputError("--shard applies to study configs; '" + args->source + "' is a single run");
     std::string out;
     const RunConfig config = prepare_run(*args, out);
     run_pipeline(config, out);

@@ -1,48 +1,66 @@
 // factorlab/experiments/pipeline.cpp — see pipeline.h.
 #include "factorlab/experiments/pipeline.h"
 
-#include <chrono>
 #include <cstdio>
-#include <functional>
 
-#include "factorlab/core/json.h"
+#include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
-#include "factorlab/core/progress.h"
 #include "factorlab/experiments/data_stage.h"
 #include "factorlab/experiments/eval_stage.h"
 #include "factorlab/experiments/probe_stage.h"
+#include "factorlab/experiments/report_stage.h"
+#include "factorlab/experiments/results.h"
+#include "factorlab/experiments/stage_ledger.h"
+#include "factorlab/experiments/track_stage.h"
 #include "factorlab/experiments/train_stage.h"
 
 namespace factorlab {
+namespace {
+
+template <class S> std::string section_toml(const char* name, const S& s) {
+  toml::table t;
+  t.insert(name, write_config(s));
+  return to_toml_string(t);
+}
+
+}  // namespace
+
+StageFingerprints stage_fingerprints(const RunConfig& c) {
+  StageFingerprints f;
+  f.data = fingerprint_of(section_toml("data", c.data));
+  f.train = fingerprint_of(f.data + training_identity(c) + "steps=" + std::to_string(c.train.steps) +
+                           " epochs=" + std::to_string(c.train.epochs));
+  f.sample = fingerprint_of(f.train + section_toml("sample", c.sample));
+  f.eval = fingerprint_of(f.train + section_toml("eval", c.eval));
+  f.probe = fingerprint_of(f.train + section_toml("probe", c.probe) + section_toml("analysis", c.analysis));
+  f.track = fingerprint_of(f.probe + "track");
+  f.report = fingerprint_of(f.sample + f.eval + f.probe + (c.run.track ? f.track : "") + to_toml(c));
+  return f;
+}
 
 void run_pipeline(const RunConfig& config, const std::string& out_dir) {
   log_info("run '", config.run.name, "' into ", out_dir);
-  Json stages = Json::array();
-  auto timed = [&](const char* name, const std::function<void()>& stage) {
-    const auto t0 = std::chrono::steady_clock::now();
-    stage();
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    stages.push_back({{"stage", name}, {"seconds", s}});
-    write_json(out_dir + "/stages.json", stages);
-    log_info("stage ", name, " done in ", format_duration(s));
-  };
-  timed("data", [&] { run_data_stage(config.data, out_dir); });
-  timed("train", [&] { run_train_stage(config, out_dir, true); });
-  timed("sample", [&] { run_sample_stage(out_dir, "", default_sample_conditions(config), config.sample, out_dir); });
-  std::string table;
-  timed("eval", [&] { table = run_eval_stage(out_dir, "", config.eval, out_dir); });
-  std::printf("%s\n", table.c_str());
-  std::fflush(stdout);
-  timed("probe+analyze", [&] { run_probe_stage(config, out_dir); });
-  // Stages that this build does not have yet are named, not faked.
-  const char* missing[] = {"report"};
-  std::string names;
-  for (const char* s : missing) {
-    names += (names.empty() ? "" : ", ") + std::string(s);
-    stages.push_back({{"stage", s}, {"status", "not built yet"}});
+  const StageFingerprints f = stage_fingerprints(config);
+  StageLedger ledger(out_dir);
+  ledger.run("data", f.data, {"dataset.npz", "data.json"}, [&] { run_data_stage(config.data, out_dir); });
+  ledger.run("train", f.train, {"train.json"}, [&] { run_train_stage(config, out_dir, true); });
+  ledger.run("sample", f.sample, {"samples.npy", "samples.png"},
+             [&] { run_sample_stage(out_dir, "", default_sample_conditions(config), config.sample, out_dir); });
+  ledger.run("eval", f.eval, {"eval.json", "eval.txt"}, [&] { run_eval_stage(out_dir, "", config.eval, out_dir); });
+  if (file_exists(out_dir + "/eval.txt")) {
+    std::printf("%s\n", read_file(out_dir + "/eval.txt").c_str());
+    std::fflush(stdout);
   }
-  write_json(out_dir + "/stages.json", stages);
-  log_warn("run: not built yet: ", names);
+  ledger.run("probe", f.probe, {"probe/reps.npy", "analysis/analysis.json"}, [&] { run_probe_stage(config, out_dir); });
+  if (config.run.track)
+    ledger.run("track", f.track, {"track.csv", "track.json"},
+               [&] { run_track_stage(out_dir, TrackOptions{config.probe, config.analysis}, out_dir); });
+  write_run_results(out_dir);
+  if (config.run.report)
+    ledger.run("report", f.report, {"report.html"}, [&] { run_report_stage(out_dir); });
+  write_run_results(out_dir);  // again, with the report stage's time
+  log_info("run '", config.run.name, "' complete: ", out_dir, "/results.json",
+           config.run.report ? ", " + out_dir + "/report.html" : std::string());
 }
 
 }  // namespace factorlab

@@ -69,6 +69,9 @@ std::string preset_text(const std::string& name) {
 RunConfig load_run_config(const std::string& source, const std::vector<std::string>& overrides) {
   const std::string src = source.empty() ? "default" : source;
   toml::table root = file_exists(src) ? load_toml(src) : parse_toml(preset_text(src), "preset:" + src);
+  if (root.contains("study"))
+    throw InputError("'" + src + "' is a study of several runs: run it with `factorlab run " + src +
+                     "` (or one member's preset alone; docs/experiments.md)");
   for (const auto& o : overrides) apply_override(root, o);
   RunConfig config;
   read_config(root, config);

@@ -13,7 +13,7 @@ using namespace factorlab;
 
 TEST(CliData, WritesEveryFile) {
   const std::string dir = fresh_dir("data");
-  const CliResult r = run_factorlab("data compositional --set data.N=16 --out " + dir + "/run");
+  const CliResult r = run_factorlab("data compositional_union --set data.N=16 --out " + dir + "/run");
   ASSERT_EQ(r.code, 0) << r.output;
   for (const char* f : {"dataset.npz", "preview.png", "labels.png", "data.json", "config.toml"})
     EXPECT_TRUE(file_exists(dir + "/run/" + f)) << f;

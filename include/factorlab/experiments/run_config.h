@@ -21,11 +21,15 @@ struct RunSection {
   std::string name = "default";  // the run folder defaults to runs/<name>
   int threads = 0;               // 0: all cores
   std::string device = "auto";   // auto|cpu|cuda (used by the stages that train and sample)
+  bool track = false;            // also probe + analyse every checkpoint (track.csv; paper Fig. 2c-g)
+  bool report = true;            // write report.html + figures/ at the end (needs gnuplot for figures)
 
   template <class V> void visit(V& v) {
     v("name", name);
     v("threads", threads);
     v("device", device);
+    v("track", track);
+    v("report", report);
   }
   void validate() const;
 };

@@ -1,0 +1,86 @@
+// factorlab/experiments/stage_ledger.cpp — see stage_ledger.h.
+#include "factorlab/experiments/stage_ledger.h"
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+
+#include "factorlab/core/fs.h"
+#include "factorlab/core/log.h"
+#include "factorlab/core/progress.h"
+
+namespace factorlab {
+
+std::string fingerprint_of(const std::string& text) {
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a 64 offset basis
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+StageLedger::StageLedger(std::string run_dir, std::string file) : run_dir_(std::move(run_dir)), file_(std::move(file)) {
+  const std::string path = run_dir_ + "/" + file_;
+  if (!file_exists(path)) return;
+  try {
+    Json j = read_json(path);
+    if (j.is_array()) previous_ = std::move(j);
+  } catch (const std::exception& e) {
+    log_warn(path, " is unreadable (", e.what(), "): every stage runs again");
+  }
+}
+
+static const Json* find_stage(const Json& list, const std::string& stage) {
+  for (const auto& e : list)
+    if (e.is_object() && e.value("stage", "") == stage) return &e;
+  return nullptr;
+}
+
+bool StageLedger::complete(const std::string& stage, const std::string& fingerprint) const {
+  const Json* e = find_stage(previous_, stage);
+  if (!e || e->value("fingerprint", "") != fingerprint) return false;
+  const std::string status = e->value("status", "");
+  if (status != "done" && status != "skipped") return false;
+  if (e->contains("outputs") && (*e)["outputs"].is_array())
+    for (const auto& o : (*e)["outputs"])
+      if (!o.is_string() || !file_exists(run_dir_ + "/" + o.get<std::string>())) return false;
+  return true;
+}
+
+bool StageLedger::run(const std::string& stage, const std::string& fingerprint, const std::vector<std::string>& outputs,
+                      const std::function<void()>& body) {
+  if (complete(stage, fingerprint)) {
+    Json e = *find_stage(previous_, stage);
+    e["status"] = "skipped";
+    entries_.push_back(e);
+    save();
+    log_info("stage ", stage, ": already complete, skipped");
+    return false;
+  }
+  // Forget the stage's old entry first: if the body fails half-way, its outputs may be half replaced.
+  Json rest = Json::array();
+  for (const auto& e : previous_)
+    if (!(e.is_object() && e.value("stage", "") == stage)) rest.push_back(e);
+  previous_ = std::move(rest);
+  save();
+  const auto t0 = std::chrono::steady_clock::now();
+  body();
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  entries_.push_back({{"stage", stage}, {"status", "done"}, {"seconds", s}, {"fingerprint", fingerprint}, {"outputs", outputs}});
+  save();
+  log_info("stage ", stage, " done in ", format_duration(s));
+  return true;
+}
+
+void StageLedger::save() const {
+  // Stages of the previous ledger not reached yet stay listed, so an interrupted re-run forgets nothing.
+  Json all = entries_;
+  for (const auto& e : previous_)
+    if (e.is_object() && !find_stage(entries_, e.value("stage", ""))) all.push_back(e);
+  write_json(run_dir_ + "/" + file_, all);
+}
+
+}  // namespace factorlab
