@@ -87,6 +87,12 @@ Numbers numbers_from_json(const Json& flat) {
 
 Numbers collect_run_numbers(const std::string& run_dir) {
   Numbers out = numbers_from_json(read_if_exists(run_dir + "/results.json"));
+  for (const auto& [k, v] : numbers_from_stage_files(run_dir)) out.emplace(k, v);  // results.json wins
+  return out;
+}
+
+Numbers numbers_from_stage_files(const std::string& run_dir) {
+  Numbers out;
   fill_eval(out, read_if_exists(run_dir + "/eval.json"));
   const Json train = read_if_exists(run_dir + "/train.json");
   for (const char* k : {"steps", "seconds", "images_per_s", "last_loss", "parameters"})

@@ -23,6 +23,9 @@ Numbers numbers_from_json(const Json& flat);
 
 // Never throws for a missing file; InputError when a file that is there is not valid JSON.
 Numbers collect_run_numbers(const std::string& run_dir);
+// The same numbers read from the stage files only, ignoring results.json (what experiments/results
+// writes into results.json).
+Numbers numbers_from_stage_files(const std::string& run_dir);
 
 std::optional<double> lookup(const Numbers& numbers, const std::string& key);
 
