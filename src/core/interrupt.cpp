@@ -13,7 +13,8 @@ volatile std::sig_atomic_t g_requested = 0;
 extern "C" void on_signal(int sig) {
   if (g_requested) _exit(128 + sig);  // second signal: leave now
   g_requested = sig;
-  const char msg[] = "\nfactorlab: stopping after the current step (signal again to exit at once)\n";
+  const char msg[] = "\nfactorlab: stopping after the current training step (with a checkpoint) or before the next stage"
+                     " (signal again to exit at once)\n";
   (void)!write(2, msg, sizeof msg - 1);
 }
 }  // namespace

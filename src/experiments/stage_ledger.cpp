@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "factorlab/core/fs.h"
+#include "factorlab/core/interrupt.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/progress.h"
 
@@ -52,6 +53,11 @@ bool StageLedger::complete(const std::string& stage, const std::string& fingerpr
 
 bool StageLedger::run(const std::string& stage, const std::string& fingerprint, const std::vector<std::string>& outputs,
                       const std::function<void()>& body) {
+  // A first SIGINT / SIGTERM stops here, between stages (the trainer stops inside its stage on its
+  // own, with a checkpoint): every finished stage is already recorded, so the same command resumes.
+  if (interrupt_requested())
+    throw Interrupted("interrupted before stage '" + stage + "' of " + run_dir_ + "; finished stages are recorded in " +
+                      file_ + ": run the same command again to continue");
   if (complete(stage, fingerprint)) {
     Json e = *find_stage(previous_, stage);
     e["status"] = "skipped";

@@ -2,9 +2,11 @@
 // output changes or goes missing, a failed stage is not recorded, and results.json collects numbers.
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <filesystem>
 
 #include "factorlab/core/fs.h"
+#include "factorlab/core/interrupt.h"
 #include "factorlab/core/json.h"
 #include "factorlab/experiments/results.h"
 #include "factorlab/experiments/stage_ledger.h"
@@ -70,6 +72,32 @@ TEST(StageLedger, AFailedStageIsNotRecordedAndLaterStagesAreKept) {
   EXPECT_FALSE(l.complete("a", "f"));   // the old entry was for f; the rerun failed: a runs again
   EXPECT_FALSE(l.complete("a", "f2"));
   EXPECT_TRUE(l.complete("b", "g"));    // b's entry survived the interrupted re-run
+}
+
+TEST(StageLedger, ASignalStopsBeforeTheNextStageAndTheRerunContinues) {
+  const std::string dir = temp_dir("signal");
+  install_interrupt_handlers();
+  int a = 0, b = 0;
+  {
+    StageLedger l(dir);
+    EXPECT_TRUE(l.run("a", "f", {}, [&] { ++a; std::raise(SIGTERM); }));  // the signal arrives during a
+    try {
+      l.run("b", "g", {}, [&] { ++b; });
+      ADD_FAILURE() << "no Interrupted thrown";
+    } catch (const Interrupted& e) {
+      EXPECT_NE(std::string(e.what()).find("before stage 'b'"), std::string::npos) << e.what();
+    }
+  }
+  clear_interrupt();
+  EXPECT_EQ(a, 1);
+  EXPECT_EQ(b, 0);
+  StageLedger l(dir);  // the same command again: a is complete, b runs
+  EXPECT_FALSE(l.run("a", "f", {}, [&] { ++a; }));
+  EXPECT_TRUE(l.run("b", "g", {}, [&] { ++b; }));
+  EXPECT_EQ(a, 1);
+  EXPECT_EQ(b, 1);
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
 }
 
 TEST(StageLedger, UnreadableLedgerMeansEverythingReruns) {

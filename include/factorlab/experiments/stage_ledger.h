@@ -25,7 +25,8 @@ class StageLedger {
   explicit StageLedger(std::string run_dir, std::string file = "stages.json");
 
   // Runs `body` unless the stage is complete; records it either way. `outputs` are paths relative to
-  // the run folder. Returns true when the body ran.
+  // the run folder. Returns true when the body ran. Throws Interrupted, running nothing, when a
+  // SIGINT / SIGTERM has been received (core/interrupt.h).
   bool run(const std::string& stage, const std::string& fingerprint, const std::vector<std::string>& outputs,
            const std::function<void()>& body);
   // True when the previous ledger has `stage` complete with this fingerprint and its outputs exist.
