@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "factorlab/core/config.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/report/csv_table.h"
 #include "factorlab/report/figure_set.h"
@@ -27,6 +28,34 @@ Series curve(const std::string& title, const std::map<double, double>& m) {
   s.title = title;
   for (const auto& [x, y] : m) s.x.push_back(x), s.y.push_back(y);
   return s;
+}
+
+// The unit of the holdout widths of a study's `experiment` runs, read from each run's resolved
+// config.toml (data.parts.*.holdout.units): "pixels", "fraction of N", or "" when the runs disagree or
+// a config cannot be read. The width labels are the values of holdout.w, so the axis names this unit.
+std::string holdout_units(const std::vector<StudyRun>& runs, const std::string& experiment) {
+  std::set<std::string> units;
+  for (const StudyRun& r : runs) {
+    if (r.label("experiment") != experiment) continue;
+    try {
+      const toml::table t = load_toml(r.dir + "/config.toml");
+      const toml::array* parts = t["data"]["parts"].as_array();
+      if (!parts) return "";
+      for (const toml::node& part : *parts) {
+        const auto type = part.at_path("holdout.type").value<std::string>();
+        if (!type || *type == "none") continue;
+        if (const auto u = part.at_path("holdout.units").value<std::string>()) units.insert(*u);
+      }
+    } catch (const std::exception&) {
+      return "";
+    }
+  }
+  if (units.size() != 1) return "";
+  return *units.begin() == "fraction" ? "fraction of N" : *units.begin();
+}
+
+std::string with_units(const std::string& name, const std::string& units) {
+  return units.empty() ? name : name + " (" + units + ")";
 }
 
 Figure accuracy_figure(const std::string& name, const std::string& title, const std::string& xlabel) {
@@ -60,11 +89,14 @@ void compositional_figures(FigureSet& figs, const Study& s) {
     figs.add(f, "Mean over the runs with this training set; a missing bar was not measured.");
   }
   figs.group("Interpolation across a gap");
-  Figure lesion = accuracy_figure("lesion", "OOD accuracy vs lesion width", "lesion width (pixels)");
+  Figure lesion =
+      accuracy_figure("lesion", "OOD accuracy vs lesion width", with_units("lesion width", holdout_units(s.runs, "lesion")));
   for (const char* what : {"x", "y", "joint"})
     lesion.series.push_back(curve(std::string("OOD ") + what + " accuracy", holdout_curve(s.runs, "lesion", what)));
   figs.add(lesion, "A centred vertical band of mu_x of this width is held out of training; accuracy on it.");
-  Figure square = accuracy_figure("holdout_square", "OOD accuracy vs held-out block size W", "W (pixels)");
+  std::string square_units = holdout_units(s.runs, "interior");
+  if (square_units != holdout_units(s.runs, "exterior")) square_units.clear();
+  Figure square = accuracy_figure("holdout_square", "OOD accuracy vs held-out block size W", with_units("W", square_units));
   square.series.push_back(curve("interior W x W (joint)", holdout_curve(s.runs, "interior", "joint")));
   square.series.push_back(curve("exterior W x W (joint)", holdout_curve(s.runs, "exterior", "joint")));
   figs.add(square, "Joint accuracy on a W x W block held out in the centre (interior) or at a corner (exterior).");

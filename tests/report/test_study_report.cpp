@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
@@ -50,6 +51,39 @@ TEST_F(StudyReport, Compositional) {
   EXPECT_NE(html.find("holds?"), std::string::npos);
   EXPECT_TRUE(file_exists(dir + "/figures/cross_union.png"));
   EXPECT_TRUE(file_exists(dir + "/figures/lesion.png"));
+}
+
+// The width axes name the unit of holdout.w, read from the runs' resolved config.toml.
+TEST_F(StudyReport, HoldoutWidthAxesNameTheConfiguredUnits) {
+  const std::string dir = testing::fresh_dir("study-holdout-units");
+  std::vector<testing::SynthRun> runs;
+  for (const char* exp : {"interior", "exterior"})
+    for (double w : {0.25, 0.5})
+      runs.push_back({std::string(exp) + "_" + format_number(w), {{"experiment", exp}, {"width", w}},
+                      {{"eval.ood.joint", 1 - w}}});
+  for (double w : {1.0, 8.0})
+    runs.push_back({"lesion_" + format_number(w), {{"experiment", "lesion"}, {"width", w}},
+                    {{"eval.ood.x", 0.5}, {"eval.ood.y", 0.9}, {"eval.ood.joint", 0.5}}});
+  testing::write_study(dir, "compositional", runs);
+  auto config = [](const std::string& units) {
+    return "[data]\nN = 16\n\n[[data.parts]]\nname = 'test'\n[data.parts.holdout]\ntype = 'none'\nunits = "
+           "'pixels'\n\n[[data.parts]]\nname = 'train'\n[data.parts.holdout]\ntype = 'square_interior'\nunits = '" +
+           units + "'\nw = 0.25\n";
+  };
+  for (const auto& r : runs)
+    write_file_atomic(dir + "/runs/" + r.name + "/config.toml", config(r.name[0] == 'l' ? "pixels" : "fraction"));
+  ASSERT_TRUE(write_report(dir).failures.empty());
+  EXPECT_NE(read_file(dir + "/figures/holdout_square.gp").find("W (fraction of N)"), std::string::npos);
+  EXPECT_NE(read_file(dir + "/figures/lesion.gp").find("lesion width (pixels)"), std::string::npos);
+
+  // Runs that disagree on the unit (or have no readable config) get an axis without one.
+  write_file_atomic(dir + "/runs/exterior_0.5/config.toml", config("pixels"));
+  std::filesystem::remove(dir + "/runs/lesion_8/config.toml");
+  ASSERT_TRUE(write_report(dir).failures.empty());
+  const std::string square = read_file(dir + "/figures/holdout_square.gp");
+  EXPECT_EQ(square.find("W (fraction of N)"), std::string::npos);
+  EXPECT_NE(square.find("'W'"), std::string::npos) << square;
+  EXPECT_EQ(read_file(dir + "/figures/lesion.gp").find("(pixels)"), std::string::npos);
 }
 
 TEST_F(StudyReport, DataEfficiency) {
