@@ -1,6 +1,10 @@
 // factorlab/experiments/run_config.cpp — see run_config.h.
 #include "factorlab/experiments/run_config.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <iterator>
+
 #include "factorlab/core/fs.h"
 #include "presets.h"  // generated from configs/*.toml by CMake
 
@@ -66,9 +70,18 @@ std::string preset_text(const std::string& name) {
   throw InputError("'" + name + "' is neither a config file nor a preset (presets: " + all + ")");
 }
 
+toml::table load_config_source(const std::string& source) {
+  const bool is_preset = std::any_of(std::begin(kPresets), std::end(kPresets),
+                                     [&](const auto& p) { return source == p.name; });
+  std::error_code ec;
+  const bool is_folder = std::filesystem::is_directory(source, ec);
+  if (file_exists(source) && !(is_preset && is_folder)) return load_toml(source);
+  return parse_toml(preset_text(source), "preset:" + source);
+}
+
 RunConfig load_run_config(const std::string& source, const std::vector<std::string>& overrides) {
   const std::string src = source.empty() ? "default" : source;
-  toml::table root = file_exists(src) ? load_toml(src) : parse_toml(preset_text(src), "preset:" + src);
+  toml::table root = load_config_source(src);
   if (root.contains("study"))
     throw InputError("'" + src + "' is a study of several runs: run it with `factorlab run " + src +
                      "` (or one member's preset alone; docs/experiments.md)");

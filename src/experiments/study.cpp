@@ -50,10 +50,6 @@ std::string safe_name(const std::string& s) {
 
 bool is_study_override(const std::string& s) { return s.rfind("study.", 0) == 0; }
 
-toml::table load_source(const std::string& source) {
-  return file_exists(source) ? load_toml(source) : parse_toml(preset_text(source), "preset:" + source);
-}
-
 }  // namespace
 
 void StudyConfig::validate() const {
@@ -102,12 +98,12 @@ GridAxis parse_grid_axis(const std::string& text, const std::string& what) {
 }
 
 bool is_study_source(const std::string& source) {
-  const toml::table root = load_source(source.empty() ? "default" : source);
+  const toml::table root = load_config_source(source.empty() ? "default" : source);
   return root.contains("study");
 }
 
 LoadedStudy load_study(const std::string& source, const std::vector<std::string>& cli_sets) {
-  toml::table root = load_source(source);
+  toml::table root = load_config_source(source);
   if (!root.contains("study") || !root["study"].is_table())
     throw InputError("'" + source + "' has no [study] table (it is a single run: use factorlab run)");
   for (const auto& s : cli_sets)
@@ -119,7 +115,8 @@ LoadedStudy load_study(const std::string& source, const std::vector<std::string>
   out.config.visit(r);
   r.finish();
   out.config.validate();
-  if (file_exists(source)) out.base_dir = std::filesystem::path(source).parent_path().string();
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(source, ec)) out.base_dir = std::filesystem::path(source).parent_path().string();
   return out;
 }
 

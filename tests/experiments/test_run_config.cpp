@@ -62,3 +62,31 @@ TEST(RunConfig, BadSourcesAndKeys) {
   EXPECT_NE(message("default", {"data.parts.3.sigma=1"}).find("not an index"), std::string::npos);
   EXPECT_NE(message("default", {"data.N=big"}).find("data.N = 'big'"), std::string::npos);
 }
+
+// A researcher re-runs `factorlab run data_efficiency --out data_efficiency` from the folder that
+// holds the output: the folder must not shadow the preset. A regular file still wins over a preset,
+// and a folder that is no preset is still a clear error.
+TEST(RunConfig, AFolderNamedLikeAPresetDoesNotShadowIt) {
+  const auto dir = std::filesystem::temp_directory_path() / ("factorlab_rcdir_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "default");
+  std::filesystem::create_directories(dir / "data_efficiency");
+  std::filesystem::create_directories(dir / "d");
+  RunConfig from_file = load_run_config("", {});
+  from_file.data.N = 12;
+  write_file_atomic((dir / "factorization").string(), to_toml(from_file));
+  const auto cwd = std::filesystem::current_path();
+  std::filesystem::current_path(dir);
+  EXPECT_EQ(load_run_config("default", {}).data.N, 16);
+  EXPECT_TRUE(is_study_source("data_efficiency"));
+  EXPECT_EQ(load_study("data_efficiency", {}).base_dir, "");
+  EXPECT_EQ(load_run_config("factorization", {}).data.N, 12);
+  std::string folder_error;
+  try {
+    load_run_config("d", {});
+  } catch (const InputError& e) {
+    folder_error = e.what();
+  }
+  std::filesystem::current_path(cwd);
+  std::filesystem::remove_all(dir);
+  EXPECT_NE(folder_error.find("'d' is a folder, not a file"), std::string::npos) << folder_error;
+}

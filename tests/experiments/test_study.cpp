@@ -118,7 +118,9 @@ TEST(StudySpec, EveryStudyPresetExpandsAndEveryMemberBuildsItsData) {
     EXPECT_GT(members.size(), 1u);
     for (const auto& m : members) {
       const RunConfig c = load_run_config(m.config, m.overrides);
-      if (name.find("paper") == std::string::npos) EXPECT_GT(build_dataset(c.data).size(), 0) << m.name;
+      if (name.find("paper") == std::string::npos) {
+        EXPECT_GT(build_dataset(c.data).size(), 0) << m.name;
+      }
     }
   }
   EXPECT_GE(studies, 6);  // compositional, data_efficiency, percolation, each with a paper-scale variant

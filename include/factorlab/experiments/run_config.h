@@ -87,6 +87,10 @@ std::string training_identity(const RunConfig& config);
 std::vector<std::string> preset_names();
 // The text of a preset; InputError listing the presets if there is none of that name.
 std::string preset_text(const std::string& name);
+// The TOML a config source names: a file at that path, else the preset of that name. A folder
+// does not shadow a preset (`factorlab run data_efficiency --out data_efficiency` is run again
+// from the folder that holds its output); a name that is neither is an InputError.
+toml::table load_config_source(const std::string& source);
 
 // source: a path to a TOML file, or a preset name ("" = "default"). Applies the overrides in order,
 // reads every section strictly, validates.
