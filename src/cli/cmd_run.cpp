@@ -10,12 +10,33 @@
 
 #include "factorlab/cli/commands.h"
 #include "factorlab/core/fs.h"
+#include "factorlab/core/interrupt.h"
 #include "factorlab/experiments/pipeline.h"
 #include "factorlab/experiments/study.h"
 #include "factorlab/experiments/study_runner.h"
 #include "run_args.h"
 
 namespace factorlab::cli {
+
+namespace {
+
+void run_command(const RunArgs& args, const std::string& shard) {
+  if (is_study_source(args.source)) {
+    const LoadedStudy study = load_study(args.source, args.sets);
+    const std::vector<StudyMember> members = expand_study(study, args.sets);
+    StudyRunOptions o;
+    o.out_dir = args.out.empty() ? "runs/" + study.config.name : args.out;
+    if (!shard.empty()) std::tie(o.shard, o.shards) = parse_shard(shard);
+    run_study(study, members, o);
+    return;
+  }
+  if (!shard.empty()) throw InputError("--shard applies to study configs; '" + args.source + "' is a single run");
+  std::string out;
+  const RunConfig config = prepare_run(args, out);
+  run_pipeline(config, out);
+}
+
+}  // namespace
 
 void add_run_command(CLI::App& app) {
   auto args = std::make_shared<RunArgs>();
@@ -24,19 +45,13 @@ void add_run_command(CLI::App& app) {
   add_run_args(cmd, *args, false);
   cmd->add_option("--shard", *shard, "study configs: run only shard i of n (i/n, 0 <= i < n)");
   cmd->callback([args, shard] {
-    if (is_study_source(args->source)) {
-      const LoadedStudy study = load_study(args->source, args->sets);
-      const std::vector<StudyMember> members = expand_study(study, args->sets);
-      StudyRunOptions o;
-      o.out_dir = args->out.empty() ? "runs/" + study.config.name : args->out;
-      if (!shard->empty()) std::tie(o.shard, o.shards) = parse_shard(*shard);
-      run_study(study, members, o);
-      return;
+    try {
+      run_command(*args, *shard);
+    } catch (const Interrupted& e) {
+      // Whichever stage or member run was stopped, the typed command is what resumes all of them.
+      throw Interrupted(std::string(e.what()) + "; run the same command again to continue (finished stages are " +
+                        "skipped, training resumes from its checkpoint)");
     }
-    if (!shard->empty()) throw InputError("--shard applies to study configs; '" + args->source + "' is a single run");
-    std::string out;
-    const RunConfig config = prepare_run(*args, out);
-    run_pipeline(config, out);
   });
 }
 

@@ -11,6 +11,7 @@
 
 #include "factorlab/cli/commands.h"
 #include "factorlab/core/error.h"
+#include "factorlab/core/interrupt.h"
 #include "factorlab/core/log.h"
 #include "factorlab/experiments/report_stage.h"
 #include "factorlab/experiments/run_config.h"
@@ -78,7 +79,12 @@ void add_sweep_command(CLI::App& app) {
     o.out_dir = a->out.empty() ? "runs/" + study.config.name : a->out;
     if (!a->shard.empty()) std::tie(o.shard, o.shards) = parse_shard(a->shard);
     o.report = !a->no_report;
-    run_study(study, members, o);
+    try {
+      run_study(study, members, o);
+    } catch (const Interrupted& e) {
+      throw Interrupted(std::string(e.what()) + "; run the same command again to continue (finished runs and stages " +
+                        "are skipped, training resumes from its checkpoint)");
+    }
   });
 }
 

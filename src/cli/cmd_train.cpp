@@ -10,6 +10,7 @@
 #include "factorlab/cli/commands.h"
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
+#include "factorlab/core/interrupt.h"
 #include "factorlab/experiments/train_stage.h"
 #include "run_args.h"
 
@@ -31,7 +32,11 @@ void add_train_command(CLI::App& app) {
     }
     std::string out;
     const RunConfig config = prepare_run(a, out);
-    run_train_stage(config, out, *resume);
+    try {
+      run_train_stage(config, out, *resume);
+    } catch (const Interrupted& e) {
+      throw Interrupted(std::string(e.what()) + "; continue with: factorlab train --resume --out " + out);
+    }
   });
 }
 

@@ -57,7 +57,7 @@ bool StageLedger::run(const std::string& stage, const std::string& fingerprint, 
   // own, with a checkpoint): every finished stage is already recorded, so the same command resumes.
   if (interrupt_requested())
     throw Interrupted("interrupted before stage '" + stage + "' of " + run_dir_ + "; finished stages are recorded in " +
-                      file_ + ": run the same command again to continue");
+                      run_dir_ + "/" + file_);
   if (complete(stage, fingerprint)) {
     Json e = *find_stage(previous_, stage);
     e["status"] = "skipped";

@@ -265,8 +265,7 @@ TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook
       const std::string path = checkpoint_path(run_dir, step_);
       if (step_ > start) save(path);
       throw Interrupted("interrupted at step " + std::to_string(step_) +
-                        (step_ > start ? "; checkpoint saved to " + path : "") +
-                        "; continue with: factorlab train --resume --out " + run_dir);
+                        (step_ > start ? "; checkpoint saved to " + path : ""));
     }
     const double loss = one_step(ql, qn);
     const std::int64_t b = std::min<std::int64_t>(in_.train.batch_size, n_);

@@ -89,6 +89,31 @@ TEST(CliTrain, SigintSavesACheckpointAndExitsCleanly) {
   EXPECT_EQ(r.code, 0) << r.output;
 }
 
+// Under `factorlab run` the advice is the typed command (it resumes training and every later stage),
+// not `factorlab train --resume` (which would stop after training).
+TEST(CliRun, SigintInTrainingSaysToRunTheSameCommandAgain) {
+  const std::string dir = fresh_dir("run_sigint");
+  const std::string cmd = std::string(FACTORLAB_EXE) + " run " + kTiny + " --set train.steps=100000 --out " + dir +
+                          " > " + dir + ".log 2>&1";
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  for (int i = 0; i < 600 && !file_exists(dir + "/metrics.jsonl"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_TRUE(file_exists(dir + "/metrics.jsonl")) << read_file(dir + ".log");
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  const std::string log = read_file(dir + ".log");
+  EXPECT_NE(log.find("checkpoint saved to"), std::string::npos) << log;
+  EXPECT_NE(log.find("run the same command again"), std::string::npos) << log;
+  EXPECT_EQ(log.find("train --resume"), std::string::npos) << log;
+}
+
 TEST(CliRun, TinyRunWritesEveryStageOutput) {
   const std::string dir = fresh_dir("run");
   const CliResult r = run_factorlab("run " + kTiny + " --set train.steps=10 --out " + dir);
