@@ -126,6 +126,39 @@ TEST(StudySpec, EveryStudyPresetExpandsAndEveryMemberBuildsItsData) {
   EXPECT_GE(studies, 6);  // compositional, data_efficiency, percolation, each with a paper-scale variant
 }
 
+// Data efficiency (b): the 1D stripes must grow linearly in N, as the paper's, or the fitted
+// exponent of "2D bumps + 1D stripes" measures the stripe count, not the learning. Every N of both
+// scales: 2 N vertical and 2 N horizontal stripes (one margin column per side), nothing else.
+TEST(StudySpec, DataEfficiencyStripesAreFourNOneDimensionalExamplesAtEveryN) {
+  int members_checked = 0;
+  for (const auto& name : preset_names()) {
+    if (!is_study_source(name)) continue;
+    const LoadedStudy s = load_study(name, {});
+    if (s.config.kind != "data_efficiency") continue;
+    for (const auto& m : expand_study(s, {})) {
+      RunConfig c = load_run_config(m.config, m.overrides);
+      std::vector<PartConfig> stripes;
+      for (const auto& p : c.data.parts)
+        if (p.layout == Layout::Stripes) stripes.push_back(p);
+      if (m.name.rfind("stripes", 0) != 0) {
+        EXPECT_TRUE(stripes.empty()) << name << " " << m.name;
+        continue;
+      }
+      ASSERT_EQ(stripes.size(), 1u) << name << " " << m.name;
+      c.data.parts = stripes;  // build the stripes alone: cheap also at N = 64
+      const Dataset d = build_dataset(c.data);
+      int x = 0, y = 0, other = 0;
+      for (auto k : d.kinds) (k == kKind1DX ? x : k == kKind1DY ? y : other) += 1;
+      SCOPED_TRACE(name + " " + m.name);
+      EXPECT_EQ(x, 2 * c.data.N);
+      EXPECT_EQ(y, 2 * c.data.N);
+      EXPECT_EQ(other, 0);
+      ++members_checked;
+    }
+  }
+  EXPECT_EQ(members_checked, 15 + 30);  // CPU scale: 3 N x 5 fractions; paper scale: 5 N x 6 fractions
+}
+
 TEST(StudySpec, CollectGathersFinishedRunsIntoCsvAndJson) {
   const std::string dir = temp_dir("collect");
   const LoadedStudy s = from_text(dir, "[study]\nname = \"c\"\n[[study.runs]]\nname = \"r\"\ngrid = [\"N:data.N=8,16,24\"]\n");
