@@ -187,7 +187,8 @@ void Trainer::load(const std::string& path) {
   const CheckpointHeader peek = read_checkpoint_header(path);
   if (peek.identity != in_.identity)
     throw InputError("checkpoint '" + path + "' belongs to a run with a different config (model, diffusion, data or "
-                     "training recipe); resume needs the same config");
+                     "training recipe); resume needs the same config (to train this config from scratch, use another "
+                     "--out or remove '" + std::filesystem::path(path).parent_path().string() + "')");
   torch::serialize::InputArchive archive, m, e, o;
   const CheckpointHeader h = load_checkpoint(path, archive);
   archive.read("model", m);
