@@ -109,7 +109,9 @@ void data_efficiency_figures(FigureSet& figs, const DataEfficiencySummary& d) {
   for (const char* dataset : {"bumps", "bumps+stripes"}) {
     const std::string ds = dataset;
     Figure f = accuracy_figure(ds == "bumps" ? "efficiency_bumps" : "efficiency_bumps_stripes",
-                               ds == "bumps" ? "2D bumps alone" : "2D bumps + 1D stripes", "subsampling fraction");
+                               ds == "bumps" ? "2D bumps alone" : "2D bumps + 1D stripes",
+                               "subsampling fraction of the 2D bumps (log scale)");
+    f.log_x = true;  // the stripes grid starts at 2 %
     for (const SizeCurve& c : d.curves) {
       if (c.dataset != ds) continue;
       Series se;

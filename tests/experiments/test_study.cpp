@@ -156,7 +156,7 @@ TEST(StudySpec, DataEfficiencyStripesAreFourNOneDimensionalExamplesAtEveryN) {
       ++members_checked;
     }
   }
-  EXPECT_EQ(members_checked, 15 + 30);  // CPU scale: 3 N x 5 fractions; paper scale: 5 N x 6 fractions
+  EXPECT_EQ(members_checked, 21 + 40);  // CPU scale: 3 N x 7 fractions; paper scale: 5 N x 8 fractions
 }
 
 TEST(StudySpec, CollectGathersFinishedRunsIntoCsvAndJson) {
