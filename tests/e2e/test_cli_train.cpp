@@ -64,24 +64,31 @@ TEST(CliTrain, ResumeContinuesAndMismatchedConfigIsRefused) {
   EXPECT_NE(r.output.find("different config"), std::string::npos) << r.output;
 }
 
-TEST(CliTrain, SigintSavesACheckpointAndExitsCleanly) {
-  const std::string dir = fresh_dir("sigint");
-  const std::string cmd = std::string(FACTORLAB_EXE) + " train " + kTiny + " --set train.steps=100000 --out " + dir +
-                          " > " + dir + "/log.txt 2>&1";
+namespace {
+
+// Starts `factorlab <command> kTiny --set train.steps=100000 --out dir` with its output in log, waits
+// until training has logged a few steps, sends SIGINT and returns the exit status (-1: no clean exit).
+int interrupt_training(const std::string& command, const std::string& dir, const std::string& log) {
+  const std::string cmd = std::string(FACTORLAB_EXE) + " " + command + " " + kTiny +
+                          " --set train.steps=100000 --out " + dir + " > " + log + " 2>&1";
   const pid_t pid = fork();
-  ASSERT_GE(pid, 0);
+  if (pid < 0) return -1;
   if (pid == 0) {
     execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
-  // Wait until training has logged a few steps, then interrupt.
   for (int i = 0; i < 600 && !file_exists(dir + "/metrics.jsonl"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  ASSERT_TRUE(file_exists(dir + "/metrics.jsonl")) << read_file(dir + "/log.txt");
   kill(pid, SIGINT);
   int status = 0;
   waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 130);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+TEST(CliTrain, SigintSavesACheckpointAndExitsCleanly) {
+  const std::string dir = fresh_dir("sigint");
+  EXPECT_EQ(interrupt_training("train", dir, dir + "/log.txt"), 130);
   const std::string log = read_file(dir + "/log.txt");
   EXPECT_NE(log.find("checkpoint saved to"), std::string::npos) << log;
   EXPECT_NE(log.find("--resume"), std::string::npos) << log;
@@ -93,21 +100,7 @@ TEST(CliTrain, SigintSavesACheckpointAndExitsCleanly) {
 // not `factorlab train --resume` (which would stop after training).
 TEST(CliRun, SigintInTrainingSaysToRunTheSameCommandAgain) {
   const std::string dir = fresh_dir("run_sigint");
-  const std::string cmd = std::string(FACTORLAB_EXE) + " run " + kTiny + " --set train.steps=100000 --out " + dir +
-                          " > " + dir + ".log 2>&1";
-  const pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  for (int i = 0; i < 600 && !file_exists(dir + "/metrics.jsonl"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  ASSERT_TRUE(file_exists(dir + "/metrics.jsonl")) << read_file(dir + ".log");
-  kill(pid, SIGINT);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 130);
+  EXPECT_EQ(interrupt_training("run", dir, dir + ".log"), 130);
   const std::string log = read_file(dir + ".log");
   EXPECT_NE(log.find("checkpoint saved to"), std::string::npos) << log;
   EXPECT_NE(log.find("run the same command again"), std::string::npos) << log;
