@@ -49,8 +49,7 @@ void add_run_command(CLI::App& app) {
       run_command(*args, *shard);
     } catch (const Interrupted& e) {
       // Whichever stage or member run was stopped, the typed command is what resumes all of them.
-      throw Interrupted(std::string(e.what()) + "; run the same command again to continue (finished stages are " +
-                        "skipped, training resumes from its checkpoint)");
+      throw Interrupted(std::string(e.what()) + kRerunAdvice);
     }
   });
 }

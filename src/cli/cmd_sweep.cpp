@@ -17,6 +17,7 @@
 #include "factorlab/experiments/run_config.h"
 #include "factorlab/experiments/study.h"
 #include "factorlab/experiments/study_runner.h"
+#include "run_args.h"
 
 namespace factorlab::cli {
 namespace {
@@ -82,8 +83,7 @@ void add_sweep_command(CLI::App& app) {
     try {
       run_study(study, members, o);
     } catch (const Interrupted& e) {
-      throw Interrupted(std::string(e.what()) + "; run the same command again to continue (finished runs and stages " +
-                        "are skipped, training resumes from its checkpoint)");
+      throw Interrupted(std::string(e.what()) + kRerunAdvice);
     }
   });
 }

@@ -23,5 +23,9 @@ void add_run_args(CLI::App* cmd, RunArgs& args, bool config_required);
 RunConfig prepare_run(const RunArgs& args, std::string& out_dir);
 // Sets LibTorch's / our thread count: 0 means all cores.
 int resolve_threads(int requested);
+// Appended to an Interrupted message by the commands that resume when typed again (run, sweep).
+inline constexpr const char* kRerunAdvice =
+    "; run the same command again to continue (finished runs and stages are skipped, training resumes from its "
+    "checkpoint)";
 
 }  // namespace factorlab::cli
