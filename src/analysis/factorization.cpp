@@ -126,6 +126,43 @@ Statistic parallel_statistic(const char* name, const Points& reps, const Conditi
   return make_statistic(name, std::move(values), -1.0, 1.0, bins, skipped);
 }
 
+// The shape of each curve on its own (hyper-factorization): every x-curve (along_x) or y-curve is
+// centred on its mean; its Gram matrix G = C C^T [n_points, n_points] gives both the cosines of
+// opposite points, G(i, i+h) / sqrt(G(i, i) G(i+h, i+h)), and the participation ratio of its
+// covariance, (tr G)^2 / ||G||_F^2 (C^T C and C C^T share their non-zero eigenvalues; the 1 / n of the
+// covariance cancels). zero: a centred point shorter than this has no direction.
+void curve_shape_statistics(const Points& reps, const ConditionGrid& g, bool along_x, double zero, int bins,
+                            Statistic& opposite, Statistic& curve_pr) {
+  const int n_curves = along_x ? g.ny() : g.nx(), n_points = along_x ? g.nx() : g.ny();
+  const int h = n_points / 2;
+  const char* axis = along_x ? "x" : "y";
+  std::vector<double> cosines, ratios;
+  std::int64_t skipped_cos = 0, skipped_pr = 0;
+  Points curve(n_points, reps.cols());
+  for (int c = 0; c < n_curves; ++c) {
+    for (int p = 0; p < n_points; ++p) curve.row(p) = reps.row(along_x ? g.row(p, c) : g.row(c, p));
+    curve.rowwise() -= curve.colwise().mean();
+    const Eigen::MatrixXd gram = curve * curve.transpose();
+    const Eigen::VectorXd norms = gram.diagonal().cwiseMax(0.0).cwiseSqrt();
+    for (int i = 0; i + h < n_points; ++i) {
+      if (norms(i) > zero && norms(i + h) > zero)
+        cosines.push_back(std::clamp(gram(i, i + h) / (norms(i) * norms(i + h)), -1.0, 1.0));
+      else
+        ++skipped_cos;
+    }
+    if (norms.maxCoeff() > zero) {
+      const double trace = gram.trace(), frob2 = gram.squaredNorm();
+      ratios.push_back(trace * trace / frob2);
+    } else {
+      ++skipped_pr;
+    }
+  }
+  opposite = make_statistic(std::string(axis) + "_opposite", std::move(cosines), -1.0, 1.0, bins, skipped_cos);
+  // A centred n-point curve spans at most n - 1 dimensions, so its PR lies in [1, n - 1].
+  curve_pr = make_statistic(std::string(axis) + "_curve_pr", std::move(ratios), 1.0,
+                            std::max(2.0, n_points - 1.0), bins, skipped_pr);
+}
+
 std::string csv_rows(const std::string& prefix, const FactorizationResult& r) {
   std::string text;
   for (const Statistic* s : r.statistics())
@@ -141,6 +178,7 @@ std::string csv_rows(const std::string& prefix, const FactorizationResult& r) {
 Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
 
 const char* const kCsvHeader = "statistic,bin_lo,bin_hi,count\n";
+constexpr double kEdgeSlack = 1e-9;  // in bin widths
 
 }  // namespace
 
@@ -185,7 +223,9 @@ Histogram make_histogram(const std::vector<double>& values, double lo, double hi
   h.hi = hi;
   h.counts.assign(static_cast<std::size_t>(bins), 0);
   for (double v : values) {
-    const double t = (v - lo) / (hi - lo) * bins;
+    // A value a hair below an edge counts in the bin above it, so round-off cannot split values that
+    // are equal in exact arithmetic (a curve PR of exactly 2 sits on an edge for many grid sizes).
+    const double t = (v - lo) / (hi - lo) * bins + kEdgeSlack;
     const int b = std::clamp(static_cast<int>(std::floor(t)), 0, bins - 1);
     ++h.counts[static_cast<std::size_t>(b)];
   }
@@ -219,6 +259,12 @@ FactorizationResult factorization_tests(const Points& representations, const Poi
   r.y_on_y = angle_statistic("y_on_y", y_curves, y_curves, true, cfg.k, cfg.bins);
   r.x_parallel = parallel_statistic("x_parallel", representations, g, true, cfg.periodic_steps, cfg.bins);
   r.y_parallel = parallel_statistic("y_parallel", representations, g, false, cfg.periodic_steps, cfg.bins);
+  // The scale below which a centred point is zero: the representation's own spread, so a curve that
+  // is one point up to round-off is skipped whatever the other curves look like.
+  const double zero =
+      1e-12 * (representations.rowwise() - representations.colwise().mean()).rowwise().norm().maxCoeff();
+  curve_shape_statistics(representations, g, true, zero, cfg.bins, r.x_opposite, r.x_curve_pr);
+  curve_shape_statistics(representations, g, false, zero, cfg.bins, r.y_opposite, r.y_curve_pr);
   return r;
 }
 

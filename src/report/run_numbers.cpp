@@ -9,7 +9,10 @@
 namespace factorlab {
 namespace {
 
-const char* const kStatistics[] = {"x_on_y", "x_on_x", "y_on_y", "x_parallel", "y_parallel"};
+// The statistics of analysis.json "factorization" (analysis/factorization.h), each read as
+// probe.<model|torus_3d|clifford_torus>.<statistic>_mean / _std / _count.
+const char* const kStatistics[] = {"x_on_y",     "x_on_x",     "y_on_y",     "x_parallel", "y_parallel",
+                                   "x_opposite", "y_opposite", "x_curve_pr", "y_curve_pr"};
 
 Json read_if_exists(const std::string& path) { return file_exists(path) ? read_json(path) : Json(); }
 
@@ -55,7 +58,9 @@ void fill_analysis(Numbers& out, const Json& a) {
   if (a.contains("factorization") && a["factorization"].is_object())
     for (const auto& [which, f] : a["factorization"].items())
       for (const char* stat : kStatistics)
-        if (f.is_object() && f.contains(stat)) fill(out, "probe." + which + "." + stat + "_mean", f[stat], "mean");
+        if (f.is_object() && f.contains(stat))
+          for (const char* field : {"mean", "std", "count"})
+            fill(out, "probe." + which + "." + stat + "_" + field, f[stat], field);
 }
 
 // metrics.jsonl: the last training line gives steps, seconds, throughput and loss when train.json

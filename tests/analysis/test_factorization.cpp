@@ -1,5 +1,6 @@
-// Tests for analysis/factorization.h: the orthogonality and parallelism statistics on the two
-// reference tori in closed form, grid building (missing / duplicate points, row order, round-off),
+// Tests for analysis/factorization.h: the orthogonality, parallelism and hyper-factorization
+// (opposite-point cosine, curve participation ratio) statistics in closed form on the two reference
+// tori, an ellipse and one-hot curves, grid building (missing / duplicate points, row order, round-off),
 // degenerate curves, periodic steps, histograms, the config, and the writers.
 #include "factorlab/analysis/factorization.h"
 
@@ -9,6 +10,7 @@
 #include <cmath>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "factorlab/analysis/tori.h"
@@ -110,9 +112,10 @@ TEST(Factorization, ReportPutsModelNextToBothReferences) {
   model.leftCols(4) = 3.0 * clifford_torus(labels, kN);
   model = model * q.transpose();
   const FactorizationReport rep = factorization_report(model, labels, kN, {});
-  for (int s = 0; s < 5; ++s) {
-    const Statistic& m = *rep.model.statistics()[static_cast<std::size_t>(s)];
-    const Statistic& c = *rep.clifford_torus.statistics()[static_cast<std::size_t>(s)];
+  ASSERT_EQ(rep.model.statistics().size(), 9u);
+  for (std::size_t s = 0; s < rep.model.statistics().size(); ++s) {
+    const Statistic& m = *rep.model.statistics()[s];
+    const Statistic& c = *rep.clifford_torus.statistics()[s];
     EXPECT_EQ(m.count, c.count) << m.name;
     EXPECT_NEAR(m.mean, c.mean, kRound) << m.name;
     EXPECT_EQ(m.histogram.counts, c.histogram.counts) << m.name;
@@ -121,6 +124,92 @@ TEST(Factorization, ReportPutsModelNextToBothReferences) {
   const Json j = to_json(rep);
   EXPECT_TRUE(j.contains("model") && j.contains("torus_3d") && j.contains("clifford_torus"));
   EXPECT_EQ(j["model"]["x_on_y"]["count"], rep.model.x_on_y.count);
+}
+
+// Hyper-factorization on both tori: every x-curve and y-curve of either torus is a circle in a plane
+// (3D torus: X_j has radius r around (R cos b, R sin b, 0), Y_i radius R + r cos a in the plane
+// z = r sin a), so once centred the opposite point is at angle 2 pi h / n: cosine -1 for even n,
+// cos(2 pi h / n) for odd n; each centred curve has two equal covariance eigenvalues: PR 2.
+TEST(Factorization, ToriCurvesArePlanarCircles) {
+  const double two_pi = 2 * 3.14159265358979323846;
+  for (const auto& [nx, ny] : {std::pair<int, int>{8, 6}, std::pair<int, int>{7, 5}}) {
+    const Points labels = grid_labels(nx, ny, kN);
+    for (const Points& reps : {clifford_torus(labels, kN, 1.0, 0.5), torus_3d(labels, kN, 2.0, 1.0)}) {
+      const FactorizationResult r = factorization_tests(reps, labels, {});
+      EXPECT_EQ(r.x_opposite.count, ny * (nx - nx / 2));
+      EXPECT_EQ(r.y_opposite.count, nx * (ny - ny / 2));
+      EXPECT_EQ(r.x_curve_pr.count, ny);
+      EXPECT_EQ(r.y_curve_pr.count, nx);
+      const double cos_x = std::cos(two_pi * (nx / 2) / nx), cos_y = std::cos(two_pi * (ny / 2) / ny);
+      EXPECT_NEAR(min_of(r.x_opposite.values), cos_x, kRound) << nx;
+      EXPECT_NEAR(max_of(r.x_opposite.values), cos_x, kRound) << nx;
+      EXPECT_NEAR(min_of(r.y_opposite.values), cos_y, kRound) << ny;
+      EXPECT_NEAR(max_of(r.y_opposite.values), cos_y, kRound) << ny;
+      for (const Statistic* s : {&r.x_curve_pr, &r.y_curve_pr}) {
+        EXPECT_NEAR(min_of(s->values), 2.0, kRound) << s->name;
+        EXPECT_NEAR(max_of(s->values), 2.0, kRound) << s->name;
+        EXPECT_EQ(s->skipped, 0) << s->name;
+      }
+    }
+  }
+  // Even n: every opposite cosine is -1, in the first bin of [-1, 1].
+  const Points labels = grid_labels(8, 6, kN);
+  const FactorizationResult r = factorization_tests(clifford_torus(labels, kN), labels, {});
+  EXPECT_NEAR(r.x_opposite.mean, -1.0, kRound);
+  EXPECT_EQ(r.x_opposite.histogram.counts.front(), r.x_opposite.count);
+}
+
+// An ellipse (2 cos a, sin a) as x-curve: covariance eigenvalues 4 / 2 and 1 / 2 on a uniform grid of
+// n >= 3 points, PR (4 + 1)^2 / (16 + 1) = 25 / 17; opposite points are still antipodal (cosine -1).
+TEST(Factorization, EllipseCurvePrIsNotTwo) {
+  const int nx = 8, ny = 6;
+  const Points labels = grid_labels(nx, ny, kN);
+  const Points c = clifford_torus(labels, kN);
+  Points reps = c;
+  reps.col(0) *= 2.0;
+  const FactorizationResult r = factorization_tests(reps, labels, {});
+  EXPECT_NEAR(r.x_curve_pr.mean, 25.0 / 17.0, kRound);
+  EXPECT_NEAR(r.x_curve_pr.std, 0.0, kRound);
+  EXPECT_NEAR(r.x_opposite.mean, -1.0, kRound);
+  EXPECT_NEAR(r.y_curve_pr.mean, 2.0, kRound);
+}
+
+// Hyper-factorized: R(x_i, y_j) = e_i (+) f_j, one-hot in x and in y, orthonormal and concatenated
+// [nx + ny]. The centred x-curve point e_i - 1 / nx has squared norm (nx - 1) / nx and dot product
+// -1 / nx with any other, so every cosine is -1 / (nx - 1); its covariance (I - 1 1^T / nx) / nx has
+// nx - 1 equal eigenvalues: PR nx - 1. Likewise y. Rotated into a larger space: nothing changes.
+TEST(Factorization, OneHotCurvesAreHyperFactorized) {
+  const int nx = 8, ny = 5, dim = 20;
+  const Points labels = grid_labels(nx, ny, kN);
+  Points onehot = Points::Zero(nx * ny, nx + ny);
+  for (int j = 0; j < ny; ++j)
+    for (int i = 0; i < nx; ++i) {
+      onehot(j * nx + i, i) = 1.0;
+      onehot(j * nx + i, nx + j) = 1.0;
+    }
+  Rng rng(3);
+  Eigen::MatrixXd g(dim, dim);
+  for (int i = 0; i < dim * dim; ++i) g.data()[i] = rng.normal();
+  const Eigen::MatrixXd q = Eigen::HouseholderQR<Eigen::MatrixXd>(g).householderQ();
+  Points reps = Points::Zero(nx * ny, dim);
+  reps.leftCols(nx + ny) = onehot;
+  reps = 5.0 * reps * q.transpose();
+  const FactorizationResult r = factorization_tests(reps, labels, {});
+  ASSERT_EQ(r.x_opposite.count, ny * (nx - nx / 2));
+  ASSERT_EQ(r.y_opposite.count, nx * (ny - ny / 2));
+  EXPECT_NEAR(min_of(r.x_opposite.values), -1.0 / (nx - 1), kRound);
+  EXPECT_NEAR(max_of(r.x_opposite.values), -1.0 / (nx - 1), kRound);
+  EXPECT_NEAR(min_of(r.y_opposite.values), -1.0 / (ny - 1), kRound);
+  EXPECT_NEAR(max_of(r.y_opposite.values), -1.0 / (ny - 1), kRound);
+  EXPECT_NEAR(r.x_curve_pr.mean, nx - 1.0, kRound);
+  EXPECT_NEAR(r.x_curve_pr.std, 0.0, kRound);
+  EXPECT_NEAR(r.y_curve_pr.mean, ny - 1.0, kRound);
+  // PR nx - 1 = 7 is the top of the histogram [1, 7]: the last (closed) bin.
+  EXPECT_DOUBLE_EQ(r.x_curve_pr.histogram.hi, nx - 1.0);
+  EXPECT_EQ(r.x_curve_pr.histogram.counts.back(), ny);
+  const Json j = to_json(r);
+  EXPECT_NEAR(j["x_opposite"]["mean"].get<double>(), -1.0 / (nx - 1), kRound);
+  EXPECT_EQ(j["y_curve_pr"]["count"], nx);
 }
 
 TEST(Factorization, MissingOrDuplicateGridPointIsInputError) {
@@ -165,9 +254,9 @@ TEST(Factorization, RowOrderAndFloatRoundOffDoNotMatter) {
   const FactorizationResult a = factorization_tests(reps, labels, {}), b = factorization_tests(r2, l2, {});
   EXPECT_EQ(b.nx, 6);
   EXPECT_EQ(b.ny, 5);
-  for (int s = 0; s < 5; ++s) {
-    const Statistic& x = *a.statistics()[static_cast<std::size_t>(s)];
-    const Statistic& y = *b.statistics()[static_cast<std::size_t>(s)];
+  for (std::size_t s = 0; s < a.statistics().size(); ++s) {
+    const Statistic& x = *a.statistics()[s];
+    const Statistic& y = *b.statistics()[s];
     EXPECT_EQ(x.values.size(), y.values.size()) << x.name;
     EXPECT_NEAR(x.mean, y.mean, 1e-12) << x.name;
     EXPECT_NEAR(x.median, y.median, 1e-12) << x.name;
@@ -190,6 +279,14 @@ TEST(Factorization, DegenerateCurvesAreSkippedNotCounted) {
   EXPECT_GT(min_of(r.x_on_x.values), 1 - kRound);
   EXPECT_GT(min_of(r.x_parallel.values), 1 - kRound);
   EXPECT_TRUE(to_json(r)["x_on_y"]["mean"].is_null());
+  // Every centred point of a y-curve is zero: no opposite cosine, no curve PR.
+  EXPECT_EQ(r.y_opposite.count, 0);
+  EXPECT_EQ(r.y_opposite.skipped, nx * (ny - ny / 2));
+  EXPECT_EQ(r.y_curve_pr.count, 0);
+  EXPECT_EQ(r.y_curve_pr.skipped, nx);
+  EXPECT_TRUE(to_json(r)["y_curve_pr"]["mean"].is_null());
+  EXPECT_EQ(r.x_opposite.count, ny * (nx - nx / 2));
+  EXPECT_EQ(r.x_curve_pr.count, ny);
 }
 
 TEST(Factorization, PeriodicStepsAddTheWrapAroundStep) {
@@ -250,14 +347,18 @@ TEST(Factorization, OrthoCsv) {
   std::istringstream in(read_file(dir + "/ortho.csv"));
   std::vector<std::string> lines;
   for (std::string l; std::getline(in, l);) lines.push_back(l);
-  ASSERT_EQ(lines.size(), 1u + 5 * 4);
+  ASSERT_EQ(lines.size(), 1u + 9 * 4);
   EXPECT_EQ(lines[0], "statistic,bin_lo,bin_hi,count");
   EXPECT_EQ(lines[1], "x_on_y,0,0.25," + std::to_string(r.x_on_y.histogram.counts[0]));
   EXPECT_EQ(lines[13].substr(0, 14), "x_parallel,-1,");
+  EXPECT_EQ(lines[21].substr(0, 14), "x_opposite,-1,");
+  // Curve PR of 4-point curves: bins of [1, 3].
+  EXPECT_EQ(lines[29], "x_curve_pr,1,1.5," + std::to_string(r.x_curve_pr.histogram.counts[0]));
   const FactorizationReport rep = factorization_report(torus_3d(labels, kN), labels, kN, cfg);
   write_ortho_csv(dir + "/ortho_report.csv", rep);
   const std::string text = read_file(dir + "/ortho_report.csv");
-  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1 + 3 * 5 * 4);
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1 + 3 * 9 * 4);
+  EXPECT_NE(text.find("\nmodel.y_opposite,-1,"), std::string::npos);
   EXPECT_NE(text.find("\nclifford_torus.y_parallel,0.5,1,"), std::string::npos);
 }
 

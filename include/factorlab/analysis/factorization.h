@@ -5,9 +5,17 @@
 //   x_on_y, x_on_x, y_on_y: |cos| of the principal angles between X_j and Y_i (all i, j), between
 //     X_j and X_j' (j < j'), between Y_i and Y_i' (i < i'); k values per pair, in [0, 1];
 //   x_parallel: cosine similarity of the step vectors R(x_{i+1}, y_j) - R(x_i, y_j) and
-//     R(x_{i+1}, y_j') - R(x_i, y_j') for every i and j < j' (y_parallel likewise), in [-1, 1].
+//     R(x_{i+1}, y_j') - R(x_i, y_j') for every i and j < j' (y_parallel likewise), in [-1, 1];
+//   x_opposite: each x-curve centred on its own mean, the cosine of the centred R(x_i, y_j) and
+//     R(x_{i+h}, y_j), h = floor(nx / 2), for every j and every i with i + h < nx (the value half the
+//     grid away: the opposite point of a periodic curve), in [-1, 1] (y_opposite likewise);
+//   x_curve_pr: participation ratio (sum lambda)^2 / sum lambda^2 of the covariance eigenvalues of
+//     each centred x-curve, one value per curve, in [1, nx - 1] (y_curve_pr likewise).
 // A factorized representation (Clifford torus) has x_on_y = 0 and parallelism = 1; a coupled one
-// (3D torus) does not. Each statistic keeps its raw values, a fixed-bin histogram and mean / median /
+// (3D torus) does not. Both tori draw each curve as a circle in a plane: opposite cosine
+// cos(2 pi h / n) (-1 for even n) and curve PR 2. The paper's model is "hyper-factorized" instead:
+// different values of one feature are nearly orthogonal, like the one-hot curve e_1 .. e_n
+// (opposite cosine -1 / (n - 1), curve PR n - 1). Each statistic keeps its raw values, a fixed-bin histogram and mean / median /
 // std (population, ddof = 0) / count. Reference: arXiv 2408.13256 (orthogonality and parallelism of
 // the learned manifold); principal angles after Bjorck & Golub (1973).
 // Deliberately not a significance test and no random pairs: every pair of the grid is used.
@@ -24,7 +32,8 @@ namespace factorlab {
 
 struct FactorizationConfig {
   int k = 2;                    // dimension of each curve's principal subspace
-  int bins = 20;                // histogram bins on [0, 1] (|cos|) and on [-1, 1] (parallelism)
+  int bins = 20;                // histogram bins: [0, 1] (|cos|), [-1, 1] (parallelism, opposite),
+                                // [1, max(2, n - 1)] (curve PR of n-point curves)
   bool periodic_steps = false;  // also use the step from the last grid value back to the first
 
   template <class V>
@@ -55,7 +64,8 @@ struct Histogram {
   double bin_lo(int b) const { return lo + (hi - lo) * b / static_cast<double>(counts.size()); }
   double bin_hi(int b) const { return lo + (hi - lo) * (b + 1) / static_cast<double>(counts.size()); }
 };
-// Values outside [lo, hi] go to the first / last bin (they only arise from round-off here).
+// Values outside [lo, hi] go to the first / last bin (they only arise from round-off here); a value
+// within 1e-9 bin widths below an inner edge counts in the bin above it.
 Histogram make_histogram(const std::vector<double>& values, double lo, double hi, int bins);
 
 struct Statistic {
@@ -65,7 +75,8 @@ struct Statistic {
   double mean = 0, median = 0, std = 0;  // NaN when count = 0
   std::int64_t count = 0;
   // Values that could not be computed: a missing principal direction (a curve spanning fewer than k
-  // dimensions), or a pair with a zero-length step vector.
+  // dimensions), a pair with a zero-length step vector, a zero-length centred point (opposite) or a
+  // curve that is one point (curve PR).
   std::int64_t skipped = 0;
 };
 
@@ -73,9 +84,11 @@ struct FactorizationResult {
   int nx = 0, ny = 0, k = 0;
   bool periodic_steps = false;
   Statistic x_on_y, x_on_x, y_on_y, x_parallel, y_parallel;
+  Statistic x_opposite, y_opposite, x_curve_pr, y_curve_pr;  // hyper-factorization
 
   std::vector<const Statistic*> statistics() const {
-    return {&x_on_y, &x_on_x, &y_on_y, &x_parallel, &y_parallel};
+    return {&x_on_y,     &x_on_x,     &y_on_y,     &x_parallel, &y_parallel,
+            &x_opposite, &y_opposite, &x_curve_pr, &y_curve_pr};
   }
 };
 
