@@ -5,12 +5,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <utility>
 
 #include "factorlab/core/fs.h"
 #include "factorlab/report/csv_table.h"
@@ -62,11 +64,59 @@ bool keep(const Figure& f, double x, double y) {
   return true;
 }
 
+// A heatmap cell without a finite value is left blank rather than coloured.
+bool keep_point(const Figure& f, const Series& s, std::size_t i) {
+  if (!keep(f, s.x[i], s.y[i])) return false;
+  return f.kind != PlotKind::Heatmap || (i < s.value.size() && std::isfinite(s.value[i]));
+}
+
 // Number of points of series s that survive gnuplot_data's filter.
 std::size_t kept_points(const Figure& f, const Series& s) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.y.size() && i < s.x.size(); ++i) n += keep(f, s.x[i], s.y[i]);
+  for (std::size_t i = 0; i < s.y.size() && i < s.x.size(); ++i) n += keep_point(f, s, i);
   return n;
+}
+
+// The colour range of a heatmap: the figure's, or that of its values (widened when they are all equal).
+std::pair<double, double> colour_range(const Figure& f) {
+  double lo = f.colour_min, hi = f.colour_max, vlo = INFINITY, vhi = -INFINITY;
+  for (const Series& se : f.series)
+    for (std::size_t i = 0; i < se.y.size() && i < se.x.size(); ++i)
+      if (keep_point(f, se, i)) {
+        vlo = std::min(vlo, se.value[i]);
+        vhi = std::max(vhi, se.value[i]);
+      }
+  if (!std::isfinite(lo)) lo = std::isfinite(vlo) ? vlo : 0.0;
+  if (!std::isfinite(hi)) hi = std::isfinite(vhi) ? vhi : 1.0;
+  if (!(hi > lo)) {
+    lo -= 0.5;
+    hi = lo + 1.0;
+  }
+  return {lo, hi};
+}
+
+// gnuplot tic labels at 0, 1, 2, ...: ('a' 0, 'b' 1, ...).
+std::string tic_labels(const std::vector<std::string>& labels) {
+  std::string s = "(";
+  for (std::size_t i = 0; i < labels.size(); ++i) s += (i ? ", " : "") + quote(labels[i]) + " " + std::to_string(i);
+  return s + ")";
+}
+
+// The script of a heatmap: one filled box per cell (boxxyerror, so a blank cell stays blank) and its
+// value written on it, black on the light half of the palette and white on the dark half.
+std::string heatmap_plot(const Figure& f, const std::string& file) {
+  const auto [lo, hi] = colour_range(f);
+  const double cols = static_cast<double>(f.categories.size()), rows = static_cast<double>(f.y_categories.size());
+  // Light grey behind the cells: a blank (not measured) cell reads as missing, not as a colour.
+  std::string s = "unset grid\nset tics scale 0\nset style fill solid 1.0 noborder\n"
+                  "set object 1 rectangle from graph 0,0 to graph 1,1 behind fillcolor rgb '#E6E6E6' fillstyle solid 1.0 border lc rgb '#E6E6E6'\n";
+  s += "set xrange [-0.5:" + number(cols - 0.5) + "]\nset yrange [-0.5:" + number(rows - 0.5) + "]\n";
+  s += "set xtics " + tic_labels(f.categories) + "\nset ytics " + tic_labels(f.y_categories) + "\n";
+  s += "set cbrange [" + number(lo) + ":" + number(hi) + "]\n";
+  const std::string mid = number((lo + hi) / 2);
+  return s + "plot " + file + " index 0 using 1:2:(0.5):(0.5):3 with boxxyerror fc palette notitle, \\\n     " + file +
+         " index 0 using 1:2:(sprintf('%.3g', $3)):($3 > " + mid +
+         " ? 0 : 16777215) with labels tc rgb variable font 'sans,10' notitle\n";
 }
 
 std::string tail_lines(const std::string& text, int n) {
@@ -138,10 +188,10 @@ std::string gnuplot_data(const Figure& f) {
     if (block++ > 0) s += "\n\n";  // gnuplot's data-set separator: `index k` picks block k
     s += "# series: " + se.title + "\n";
     const bool err = f.kind == PlotKind::Lines && se.err.size() == se.y.size();
-    const bool value = f.kind == PlotKind::Scatter;
+    const bool value = f.kind == PlotKind::Scatter || f.kind == PlotKind::Heatmap;
     s += std::string("# x,y") + (err ? ",err" : "") + (value ? ",value" : "") + "\n";
     for (std::size_t i = 0; i < se.y.size() && i < se.x.size(); ++i) {
-      if (!keep(f, se.x[i], se.y[i])) continue;
+      if (!keep_point(f, se, i)) continue;
       s += number(se.x[i]) + "," + number(se.y[i]);
       if (err) s += "," + (std::isfinite(se.err[i]) ? number(se.err[i]) : std::string("0"));
       if (value) s += "," + (i < se.value.size() && std::isfinite(se.value[i]) ? number(se.value[i]) : std::string("NaN"));
@@ -175,6 +225,10 @@ std::string gnuplot_script(const Figure& f, const std::string& data_file, const 
   if (f.log_x && f.kind != PlotKind::Bars) s += "set logscale x\n";
   if (f.log_y) s += "set logscale y\n";
   if (f.equal_axes) s += "set size ratio -1\n";
+  if (f.kind == PlotKind::Heatmap) {
+    s += heatmap_plot(f, quote(data_file));
+    return s + "unset output\n";
+  }
   if (f.kind != PlotKind::Bars) s += "set xrange " + range(f.x_min, f.x_max) + "\n";
   // Histogram heights start at 0 unless asked otherwise (autoscale would start at the lowest bar).
   const double y_min = f.kind == PlotKind::Histogram && !std::isfinite(f.y_min) && !f.log_y ? 0.0 : f.y_min;

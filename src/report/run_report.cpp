@@ -14,6 +14,7 @@
 #include "factorlab/core/npy.h"
 #include "factorlab/report/csv_table.h"
 #include "factorlab/report/figure_set.h"
+#include "factorlab/report/map_figures.h"
 
 namespace factorlab {
 namespace {
@@ -22,7 +23,11 @@ const char* const kStatistics[][2] = {{"x_on_y", "|cos| of principal angles, x-c
                                       {"x_on_x", "|cos| of principal angles between x-curves"},
                                       {"y_on_y", "|cos| of principal angles between y-curves"},
                                       {"x_parallel", "cosine similarity of x-step vectors"},
-                                      {"y_parallel", "cosine similarity of y-step vectors"}};
+                                      {"y_parallel", "cosine similarity of y-step vectors"},
+                                      {"x_opposite", "cosine of opposite points of each centred x-curve"},
+                                      {"y_opposite", "cosine of opposite points of each centred y-curve"},
+                                      {"x_curve_pr", "participation ratio of each centred x-curve"},
+                                      {"y_curve_pr", "participation ratio of each centred y-curve"}};
 const char* const kSources[][2] = {{"model", "model"}, {"clifford_torus", "Clifford torus (factorized)"},
                                    {"torus_3d", "3D torus (coupled)"}};
 
@@ -233,9 +238,11 @@ void umap_figures(FigureSet& figs, const std::string& run_dir) {
 }
 
 void ortho_figures(FigureSet& figs, const std::string& run_dir) {
-  figs.group("Factorization: orthogonality and parallelism",
+  figs.group("Factorization: orthogonality, parallelism and hyper-factorization",
              "Histograms of the statistics of SPEC Section 6 for the model, next to the same statistics of an ideal "
-             "Clifford torus (factorized) and an ideal 3D torus (coupled) at the same labels (analysis/ortho.csv).");
+             "Clifford torus (factorized) and an ideal 3D torus (coupled) at the same labels (analysis/ortho.csv). "
+             "Opposite-point cosines and curve participation ratios: both tori draw each curve as a circle in a "
+             "plane (-1 and 2); values of one feature that are mutually orthogonal give about 0 and n - 1.");
   const std::string path = run_dir + "/analysis/ortho.csv";
   if (!file_exists(path)) {
     figs.missing("Orthogonality and parallelism histograms", "no analysis/ortho.csv");
@@ -330,7 +337,7 @@ ReportOutcome write_run_report(const std::string& run_dir, const ReportOptions& 
   const std::pair<const char*, void (*)(FigureSet&, const std::string&)> parts[] = {
       {"training curves", training_figures}, {"tracked series", track_figures}, {"PCA", pca_figures},
       {"UMAP", umap_figures},                {"orthogonality", ortho_figures}, {"persistence", persistence_figure},
-      {"sample grids", sample_figures}};
+      {"representation map", map_figures}, {"sample grids", sample_figures}};
   for (const auto& [what, part] : parts) {
     try {
       part(figs, run_dir);

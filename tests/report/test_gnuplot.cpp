@@ -112,6 +112,46 @@ TEST(Gnuplot, RendersAPngAtomically) {
   }
 }
 
+// A 2 x 3 heatmap with one blank cell: the data keeps the 5 finite cells (x, y, value), the script
+// labels the axes by category, takes the colour range from the values and draws a box per cell.
+Figure heatmap_figure() {
+  Figure f;
+  f.name = "heat";
+  f.kind = PlotKind::Heatmap;
+  f.categories = {"50", "500", "950"};
+  f.y_categories = {"out", "stem"};
+  Series s;
+  s.x = {0, 1, 2, 0, 1, 2};
+  s.y = {0, 0, 0, 1, 1, 1};
+  s.value = {1.5, 2, 2.5, std::nan(""), 3, 4};
+  f.series = {s};
+  return f;
+}
+
+TEST(Gnuplot, HeatmapCellsTicsAndColourRange) {
+  Figure f = heatmap_figure();
+  const std::string d = gnuplot_data(f);
+  EXPECT_NE(d.find("# x,y,value\n0,0,1.5\n1,0,2\n2,0,2.5\n1,1,3\n2,1,4\n"), std::string::npos) << d;
+  const std::string s = gnuplot_script(f, "heat.csv", "heat.png.tmp");
+  EXPECT_NE(s.find("set xtics ('50' 0, '500' 1, '950' 2)"), std::string::npos) << s;
+  EXPECT_NE(s.find("set ytics ('out' 0, 'stem' 1)"), std::string::npos) << s;
+  EXPECT_NE(s.find("set xrange [-0.5:2.5]"), std::string::npos) << s;
+  EXPECT_NE(s.find("set yrange [-0.5:1.5]"), std::string::npos) << s;
+  EXPECT_NE(s.find("set cbrange [1.5:4]"), std::string::npos) << s;  // the values' own range
+  EXPECT_NE(s.find("with boxxyerror fc palette"), std::string::npos) << s;
+  EXPECT_NE(s.find("with labels tc rgb variable"), std::string::npos) << s;
+  f.colour_min = -1;
+  f.colour_max = 1;
+  EXPECT_NE(gnuplot_script(f, "heat.csv", "heat.png.tmp").find("set cbrange [-1:1]"), std::string::npos);
+  f.series[0].value = {std::nan(""), std::nan(""), std::nan(""), std::nan(""), std::nan(""), std::nan("")};
+  EXPECT_FALSE(has_data(f));  // every cell blank: nothing to draw
+  const std::string gp = find_gnuplot();
+  if (gp.empty()) GTEST_SKIP() << "gnuplot is not installed";
+  const FigureResult r = render_figure(heatmap_figure(), fresh("heatmap"), gp);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(read_file(r.png_path).substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+}
+
 TEST(Gnuplot, MissingGnuplotIsAResultNotAnException) {
   EXPECT_EQ(find_gnuplot("/nonexistent/gnuplot"), "");
   EXPECT_EQ(find_gnuplot("no-such-program-factorlab"), "");

@@ -19,6 +19,8 @@ enum class PlotKind {
   Bars,       // grouped bars: one group per category, one bar per series (series[k].y[group])
   Histogram,  // overlaid histograms: x = bin centres, y = heights, boxes of width bin_width
   Scatter,    // one or more point clouds coloured by `value` (a colour bar shows the scale)
+  Heatmap,    // a table of cells coloured by value, each labelled with its value: series[0].x = column
+              // index into categories, .y = row index into y_categories, .value = the cell (NaN: blank)
 };
 enum class SeriesStyle { LinesPoints, Lines, Points };
 
@@ -36,12 +38,14 @@ struct Figure {
   std::string title, xlabel, ylabel, colour_label;
   PlotKind kind = PlotKind::Lines;
   std::vector<Series> series;
-  std::vector<std::string> categories;  // Bars: one label per group
+  std::vector<std::string> categories;  // Bars: one label per group; Heatmap: one per column
+  std::vector<std::string> y_categories;  // Heatmap: one label per row (row 0 at the bottom)
   std::vector<std::pair<double, std::string>> hlines;  // dashed reference lines y = value (legend text)
   bool log_x = false, log_y = false;
   bool equal_axes = false;  // Scatter of an embedding: one unit is as long on x as on y
   double x_min = kAuto, x_max = kAuto, y_min = kAuto, y_max = kAuto;
   double bin_width = 0;  // Histogram
+  double colour_min = kAuto, colour_max = kAuto;  // Scatter, Heatmap: the colour bar's range
   int width = 820, height = 520;  // pixels
 };
 

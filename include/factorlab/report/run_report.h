@@ -3,7 +3,9 @@
 // numbers, the figures (training loss and accuracy; with `analyze --track`, accuracy, effective
 // dimension, top-4 explained variance and Betti numbers vs step and PCA pictures at start, middle
 // and end; the PCA spectrum, UMAP, orthogonality / parallelism histograms next to the ideal 3D and
-// Clifford tori, the persistence diagram; the sample grids) and the headline numbers.
+// Clifford tori (with the hyper-factorization statistics), the persistence diagram; with
+// `analyze --map`, heatmaps of the representation map over (block, timestep); the sample grids) and
+// the headline numbers.
 // Every input is optional: what a run folder lacks is named on the page, never invented.
 // Deliberately not: running any stage, or the claims of multi-run experiments (study_report.h).
 #pragma once
