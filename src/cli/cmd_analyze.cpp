@@ -6,6 +6,8 @@
 //             output RUN/analysis unless --out.
 //   --track:  probe + analysis of every checkpoint of RUN into DIR/track/step_XXXXXXXX/, and the
 //             series DIR/track.csv, DIR/track.json (DIR = RUN unless --out). UMAP is off unless --umap.
+//   --map:    every block probed at several timesteps (--map-t, --map-n-t) and each cell analysed
+//             without UMAP: OUT/map/map.csv, map.json, cells/ (OUT = RUN/analysis unless --out).
 // A RUN input needs LibTorch; that code is compiled when cmd_probe.cpp is (FACTORLAB_HAS_CMD_PROBE),
 // and without it a RUN input is an InputError. Reading a .npy never needs LibTorch.
 #include <CLI/CLI.hpp>
@@ -22,10 +24,12 @@
 #include "factorlab/core/log.h"
 #include "factorlab/core/npy.h"
 #include "factorlab/probe/analyze.h"
+#include "factorlab/probe/map.h"
 #include "factorlab/probe/probe_config.h"
 #ifdef FACTORLAB_HAS_CMD_PROBE
 #include "factorlab/experiments/model_setup.h"
 #include "factorlab/experiments/track_stage.h"
+#include "factorlab/probe/map_probe.h"
 #include "factorlab/probe/probe.h"
 #include "factorlab/train/runtime.h"
 #endif
@@ -37,10 +41,38 @@ namespace {
 struct AnalyzeArgs {
   std::string input, labels, out, checkpoint, reference = "none", layer = "mid";
   double N = 0;
-  bool track = false, umap = false;
+  bool track = false, umap = false, map = false;
   std::vector<std::string> sets;
   ProbeConfig probe;
+  std::string map_t;  // --map-t as typed; parsed by map_timesteps
+  MapConfig map_config;
 };
+
+// --map-t: comma-separated timesteps (integers; their range is checked against the run's T later).
+std::vector<int> map_timesteps(const std::string& text) {
+  const std::string what = "--map-t = '" + text + "'";
+  std::vector<int> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = text.find(',', start);
+    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (item.empty()) throw InputError(what + ": empty item (give timesteps, e.g. 50,500,950)");
+    std::size_t used = 0;
+    int v = 0;
+    try {
+      v = std::stoi(item, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != item.size()) throw InputError(what + ": '" + item + "' is not a timestep (an integer 0 .. T-1)");
+    out.push_back(v);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
 
 std::string parent_dir(const std::string& path) {
   const std::string p = std::filesystem::path(path).parent_path().string();
@@ -49,6 +81,7 @@ std::string parent_dir(const std::string& path) {
 
 void analyze_npy(const AnalyzeArgs& a, const AnalysisConfig& config, ReferenceTorus reference) {
   if (a.track) throw InputError("--track needs a run folder, not the array '" + a.input + "'");
+  if (a.map) throw InputError("--map needs a run folder, not the array '" + a.input + "'");
   const std::string dir = parent_dir(a.input);
   const std::string labels_path = a.labels.empty() ? dir + "/labels.npy" : a.labels;
   if (!file_exists(a.input)) throw InputError("'" + a.input + "' does not exist");
@@ -80,6 +113,14 @@ void analyze_run(const AnalyzeArgs& a, AnalysisConfig config, ReferenceTorus ref
   const torch::Device device = resolve_device(folder.run.device);
   const std::string out = a.out.empty() ? a.input + "/analysis" : a.out;
   LoadedModel m = load_model(a.input, a.checkpoint, device);
+  if (a.map) {
+    const MapOptions options{probe, config, a.map_config, reference};
+    const std::vector<MapCell> cells =
+        run_map(m.model, options, m.config.data.N, m.model->geometry().periodic, m.config.diffusion.T, device,
+                out + "/map", Json{{"run", a.input}, {"checkpoint", m.checkpoint}, {"step", m.step}, {"device", device.str()}});
+    log_info("analyze: ", cells.size(), " map cells; wrote ", out, "/map/map.csv and map.json");
+    return;
+  }
   const ProbeResult r = probe_representations(m.model, probe, m.config.data.N, m.model->geometry().periodic,
                                               m.config.diffusion.T, device);
   write_probe(out, r, Json{{"run", a.input}, {"checkpoint", m.checkpoint}, {"step", m.step}, {"device", device.str()}});
@@ -101,6 +142,9 @@ void add_analyze_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--track", a->track, "probe and analyse every checkpoint of the run: track.csv, track.json");
   cmd->add_flag("--umap", a->umap, "with --track: draw the UMAP embeddings too (off by default there)");
+  cmd->add_flag("--map", a->map, "probe every block at several timesteps, analyse each (no UMAP): OUT/map/map.csv");
+  cmd->add_option("--map-t", a->map_t, "with --map: timesteps, e.g. 50,500,950 (default: --map-n-t of them, 0.05 T .. 0.95 T)");
+  cmd->add_option("--map-n-t", a->map_config.n_t, "with --map: how many default timesteps")->capture_default_str();
   cmd->add_option("--set", a->sets, "override an analysis key: analysis.section.key=value (repeatable)")
       ->allow_extra_args(false)
       ->take_all();
@@ -111,10 +155,19 @@ void add_analyze_command(CLI::App& app) {
   cmd->add_option("--grid", a->probe.grid, "run input: conditions per axis; 0: N")->capture_default_str();
   cmd->add_option("--seeds", a->probe.seeds, "run input: noise images averaged")->capture_default_str();
   cmd->add_option("--seed", a->probe.seed, "run input: first noise seed")->capture_default_str();
-  cmd->callback([a] {
+  cmd->callback([a, cmd] {
     const AnalysisConfig config = analysis_config_from_overrides(a->sets);
     const ReferenceTorus reference = parse_enum("--reference", a->reference, kReferenceTorusNames);
     if (a->umap && !a->track) throw InputError("--umap only applies with --track (analyze draws UMAP by default)");
+    for (const char* opt : {"--map-t", "--map-n-t"})
+      if (!a->map && cmd->count(opt) > 0) throw InputError(std::string(opt) + " only applies with --map");
+    if (a->map) {
+      if (a->track) throw InputError("--map and --track cannot be combined (the map probes one checkpoint)");
+      if (cmd->count("--layer") > 0) throw InputError("--layer does not apply with --map (every block is probed)");
+      if (cmd->count("--t") > 0) throw InputError("--t does not apply with --map (give its timesteps with --map-t)");
+      if (cmd->count("--map-t") > 0) a->map_config.t = map_timesteps(a->map_t);
+      a->map_config.validate();
+    }
     if (std::filesystem::path(a->input).extension() == ".npy") {
       analyze_npy(*a, config, reference);
       return;

@@ -40,6 +40,11 @@ torch::Tensor probe_noise(int N, std::int64_t seed, int k);
 // InputError for an invalid config or an N that does not match the model's.
 ProbeResult probe_representations(UNet& model, const ProbeConfig& config, int N, bool periodic, int T,
                                   const torch::Device& device);
+// The same for several blocks captured in the same forward passes (config.layer is not used): one
+// result per entry of layers, in that order, with equal noise, t and labels; each result's seconds
+// is the time of the shared passes.
+std::vector<ProbeResult> probe_blocks(UNet& model, const ProbeConfig& config, const std::vector<ProbeLayer>& layers,
+                                      int N, bool periodic, int T, const torch::Device& device);
 
 // For probe.json: everything in the result but the matrices.
 Json to_json(const ProbeResult& r);
