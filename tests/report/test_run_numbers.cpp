@@ -40,6 +40,27 @@ TEST(RunNumbers, ResultsJsonWinsAndNullsAreAbsent) {
   EXPECT_DOUBLE_EQ(*lookup(n, "probe.betti0"), 1);  // filled from analysis.json
 }
 
+// Every factorization statistic is read as _mean, _std and _count for each source; a null mean (a
+// statistic without values) is absent, its count still there.
+TEST(RunNumbers, FactorizationStatisticsMeanStdCount) {
+  const std::string run = testing::fresh_dir("numbers-factorization");
+  auto stat = [](Json mean, double std, int count) { return Json{{"mean", mean}, {"std", std}, {"count", count}}; };
+  Json fact = Json::object();
+  fact["model"] = {{"x_opposite", stat(-0.05, 0.1, 512)}, {"y_curve_pr", stat(21.5, 2.0, 32)},
+                   {"x_on_y", stat(nullptr, 0, 0)}};
+  fact["clifford_torus"] = {{"x_opposite", stat(-1.0, 0.0, 512)}};
+  write_json(run + "/analysis/analysis.json", Json{{"factorization", fact}});
+  const Numbers n = collect_run_numbers(run);
+  EXPECT_DOUBLE_EQ(*lookup(n, "probe.model.x_opposite_mean"), -0.05);
+  EXPECT_DOUBLE_EQ(*lookup(n, "probe.model.x_opposite_std"), 0.1);
+  EXPECT_DOUBLE_EQ(*lookup(n, "probe.model.x_opposite_count"), 512);
+  EXPECT_DOUBLE_EQ(*lookup(n, "probe.model.y_curve_pr_mean"), 21.5);
+  EXPECT_DOUBLE_EQ(*lookup(n, "probe.clifford_torus.x_opposite_mean"), -1.0);
+  EXPECT_FALSE(lookup(n, "probe.model.x_on_y_mean"));
+  EXPECT_DOUBLE_EQ(*lookup(n, "probe.model.x_on_y_count"), 0);
+  EXPECT_FALSE(lookup(n, "probe.torus_3d.x_opposite_mean"));
+}
+
 TEST(RunNumbers, EmptyFolderAndBadJson) {
   const std::string run = testing::fresh_dir("numbers-empty");
   EXPECT_TRUE(collect_run_numbers(run).empty());

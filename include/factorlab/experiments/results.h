@@ -7,7 +7,8 @@
 //   train.{steps,seconds,images_per_s,last_loss,parameters}   from train.json
 //   data.{N,n_train,n_ood}                                     from data.json
 //   probe.{participation_ratio,n_components_95,explained_1..4,betti0..2}            analysis/analysis.json
-//   probe.<model|clifford_torus|torus_3d>.<x_on_y|x_on_x|y_on_y|x_parallel|y_parallel>_mean
+//   probe.<model|clifford_torus|torus_3d>.<statistic>_{mean,std,count}   statistic: x_on_y, x_on_x,
+//     y_on_y, x_parallel, y_parallel, x_opposite, y_opposite, x_curve_pr, y_curve_pr
 //   time.<stage>                                               from stages.json (seconds)
 // Deliberately not: computing anything new (only collecting), or the claims (report module).
 #pragma once
