@@ -88,6 +88,30 @@ TEST(Probe, EqualsThePlainForwardPassCaptureForEveryBlock) {
   }
 }
 
+// All blocks captured in the same passes (the representation map) equal each block probed alone.
+TEST(Probe, BlocksFromSharedPassesEqualOneBlockAtATime) {
+  UNet net = small_model(true);
+  ProbeConfig c;
+  c.grid = 4;
+  c.t = 123;
+  c.seeds = 2;
+  c.batch_size = 5;  // several batches, the last one short
+  std::vector<ProbeLayer> layers;
+  for (const auto& [name, layer] : kProbeLayerNames) layers.push_back(layer);
+  const std::vector<ProbeResult> all = probe_blocks(net, c, layers, kN, true, kT, torch::kCPU);
+  ASSERT_EQ(all.size(), layers.size());
+  for (std::size_t b = 0; b < layers.size(); ++b) {
+    c.layer = layers[b];
+    const ProbeResult one = probe_representations(net, c, kN, true, kT, torch::kCPU);
+    EXPECT_EQ(all[b].layer, one.layer);
+    EXPECT_EQ(all[b].t, 123);
+    EXPECT_EQ(all[b].block_shape, one.block_shape) << one.layer;
+    EXPECT_EQ(all[b].reps, one.reps) << one.layer;  // exact: the same passes on the CPU
+    EXPECT_EQ(all[b].labels, one.labels);
+  }
+  EXPECT_THROW(probe_blocks(net, c, {}, kN, true, kT, torch::kCPU), InputError);
+}
+
 TEST(Probe, BatchingOnlyChangesRoundOff) {
   UNet net = small_model(false);
   ProbeConfig c;
