@@ -141,7 +141,8 @@ void curve_shape_statistics(const Points& reps, const ConditionGrid& g, bool alo
   Points curve(n_points, reps.cols());
   for (int c = 0; c < n_curves; ++c) {
     for (int p = 0; p < n_points; ++p) curve.row(p) = reps.row(along_x ? g.row(p, c) : g.row(c, p));
-    curve.rowwise() -= curve.colwise().mean();
+    const Eigen::RowVectorXd mean = curve.colwise().mean();  // a copy: the curve changes below
+    curve.rowwise() -= mean;
     const Eigen::MatrixXd gram = curve * curve.transpose();
     const Eigen::VectorXd norms = gram.diagonal().cwiseMax(0.0).cwiseSqrt();
     for (int i = 0; i + h < n_points; ++i) {
@@ -261,8 +262,8 @@ FactorizationResult factorization_tests(const Points& representations, const Poi
   r.y_parallel = parallel_statistic("y_parallel", representations, g, false, cfg.periodic_steps, cfg.bins);
   // The scale below which a centred point is zero: the representation's own spread, so a curve that
   // is one point up to round-off is skipped whatever the other curves look like.
-  const double zero =
-      1e-12 * (representations.rowwise() - representations.colwise().mean()).rowwise().norm().maxCoeff();
+  const Eigen::RowVectorXd centre = representations.colwise().mean();  // evaluated once, not per element
+  const double zero = 1e-12 * (representations.rowwise() - centre).rowwise().norm().maxCoeff();
   curve_shape_statistics(representations, g, true, zero, cfg.bins, r.x_opposite, r.x_curve_pr);
   curve_shape_statistics(representations, g, false, zero, cfg.bins, r.y_opposite, r.y_curve_pr);
   return r;
