@@ -138,7 +138,7 @@ ThresholdProbe probe(const DistanceMatrix& m, double threshold, const GudhiOptio
   return c;
 }
 
-// The auto threshold (persistence.h): the enclosing radius if it fits the budget, else bisection on a
+// The auto threshold (gudhi_engine.h): the enclosing radius if it fits the budget, else bisection on a
 // geometric grid from the longest MST edge up to the enclosing radius.
 ThresholdProbe choose_auto(const DistanceMatrix& m, double enclosing, const GudhiOptions& config) {
   require(static_cast<std::int64_t>(m.k) <= config.max_simplices,
