@@ -165,11 +165,13 @@ PersistenceResult compute_persistence(const Points& points, const PersistenceCon
   };
   if (o.resamples > 0) {
     r.band = confidence_band(r.n_points, r.pairs, resampled, o);
+    r.band.landmark_margin = 4 * r.cover_radius;  // 0 when every point is a landmark (confidence_band.h)
+    r.band.significance = r.band.two_c + r.band.landmark_margin;
     r.timing.band_s = r.band.seconds;
   }
 
   r.reference_death = reference_death(r.pairs, r.threshold);
-  if (o.resamples > 0) r.band_betti = band_betti(r.pairs, config.max_dim, r.band.two_c, r.threshold);
+  if (o.resamples > 0) r.band_betti = band_betti(r.pairs, config.max_dim, r.band.significance, r.threshold);
   r.gap_betti = gap_betti(r.pairs, config.max_dim, r.threshold);
   r.fraction_betti = fraction_betti(r.pairs, config.max_dim, config.betti_fraction, r.threshold);
   r.betti = config.betti_rule == BettiRule::Band  ? r.band_betti
@@ -199,9 +201,10 @@ void write_band_csv(const std::string& path, const PersistenceResult& result) {
   std::ostringstream os;
   os.precision(17);
   const BandOptions& o = result.band_options;
-  os << "alpha,resamples,method,seed,c,two_c\n"
+  os << "alpha,resamples,method,seed,c,two_c,landmark_margin,significance\n"
      << o.alpha << ',' << o.resamples << ',' << enum_name(o.method, kBandMethodNames) << ',' << o.seed << ','
-     << result.band.c << ',' << result.band.two_c << '\n';
+     << result.band.c << ',' << result.band.two_c << ',' << result.band.landmark_margin << ','
+     << result.band.significance << '\n';
   write_file_atomic(path, os.str());
 }
 
@@ -217,6 +220,8 @@ Json to_json(const PersistenceResult& result) {
   Json band{{"betti", or_null(result.band_betti)},
             {"c", or_null(result.band.c)},
             {"two_c", or_null(result.band.two_c)},
+            {"landmark_margin", or_null(result.band.landmark_margin)},
+            {"significance", or_null(result.band.significance)},
             {"alpha", o.alpha},
             {"resamples", o.resamples},
             {"method", enum_name(o.method, kBandMethodNames)},

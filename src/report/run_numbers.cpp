@@ -61,6 +61,7 @@ void fill_analysis(Numbers& out, const Json& a) {
       if (rules.contains("band")) {
         fill(out, "probe.band_c", rules["band"], "c");
         fill(out, "probe.band_2c", rules["band"], "two_c");
+        fill(out, "probe.band_significance", rules["band"], "significance");
       }
       if (rules.contains("gap")) fill_array("probe.gap_betti", rules["gap"], "betti");
       if (rules.contains("fraction")) fill_array("probe.fraction_betti", rules["fraction"], "betti");

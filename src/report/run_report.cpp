@@ -290,7 +290,9 @@ void persistence_diagram(FigureSet& figs, const std::string& run_dir, const std:
   const std::string band_path = run_dir + "/analysis/persistence" + suffix + "_band.csv";
   if (file_exists(band_path)) {
     const CsvTable b = read_csv(band_path);
-    if (!b.rows.empty() && b.has("two_c")) two_c = b.number(0, "two_c");
+    // The strip a bar must clear: 2c, plus the landmark margin when landmarks were used.
+    if (!b.rows.empty() && b.has("significance")) two_c = b.number(0, "significance");
+    else if (!b.rows.empty() && b.has("two_c")) two_c = b.number(0, "two_c");
   }
   Figure f;
   f.name = "persistence" + suffix;
@@ -300,7 +302,7 @@ void persistence_diagram(FigureSet& figs, const std::string& run_dir, const std:
   f.x_min = 0;
   f.y_min = 0;
   if (std::isfinite(two_c)) {
-    Series band = series("band: death - birth <= 2c = " + format_number(two_c), {0, inf_at}, {0, inf_at},
+    Series band = series("band: death - birth <= " + format_number(two_c), {0, inf_at}, {0, inf_at},
                          SeriesStyle::Band);
     band.err = {two_c, inf_at + two_c};
     f.series.push_back(band);

@@ -41,6 +41,11 @@ struct BandOptions {
 
 struct Band {
   double c = 0.0, two_c = 0.0;
+  // With landmarks (persistence.h) the diagram is that of the landmarks L, not of the cloud X; by the
+  // stability of Rips filtrations, d_B(Dgm R(L), Dgm R(X)) <= 2 d_GH(L, X) <= 2 r (r: the cover radius;
+  // Chazal, de Silva, Oudot, Geom. Dedicata 2014). A bar is significant for X when its persistence
+  // exceeds 2 (c + 2 r) = two_c + landmark_margin. Without landmarks r = 0 and significance = 2c.
+  double landmark_margin = 0.0, significance = 0.0;
   std::vector<double> distances;            // [resamples], by resample index: max over dims
   std::vector<std::vector<double>> distances_by_dim;  // [resamples][max_dim + 1]
   std::vector<double> c_by_dim;             // [max_dim + 1]: the same quantile, dimension by dimension
