@@ -4,37 +4,19 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <limits>
 #include <sstream>
-#include <tuple>
+#include <thread>
 
-#include <gudhi/Flag_complex_edge_collapser.h>
-#include <gudhi/Persistent_cohomology.h>
-#include <gudhi/Simplex_tree.h>
-
+#include "factorlab/analysis/distance_matrix.h"
 #include "factorlab/analysis/landmarks.h"
+#include "factorlab/analysis/ripser_engine.h"
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 
 namespace factorlab {
 namespace {
 
-// Double filtration values (GUDHI's fast_persistence options use float), contiguous vertices 0..k-1.
-struct SimplexTreeOptions {
-  typedef Gudhi::linear_indexing_tag Indexing_tag;
-  typedef int Vertex_handle;
-  typedef double Filtration_value;
-  typedef std::uint32_t Simplex_key;
-  static const bool store_key = true;
-  static const bool store_filtration = true;
-  static const bool contiguous_vertices = true;
-};
-using SimplexTree = Gudhi::Simplex_tree<SimplexTreeOptions>;
-using Cohomology = Gudhi::persistent_cohomology::Persistent_cohomology<SimplexTree, Gudhi::persistent_cohomology::Field_Zp>;
-using FilteredEdge = std::tuple<int, int, double>;
-
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr int kThresholdGridSteps = 24;
+constexpr int kTopPersistence = 3;  // per dimension, for claim texts
 
 class Stopwatch {
  public:
@@ -49,155 +31,75 @@ class Stopwatch {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// Pairwise distances of the landmarks, [k, k] row-major, computed once. Differences, not the Gram
-// trick: |x|^2 + |y|^2 - 2 x.y loses the small distances of far-from-origin points to cancellation.
-struct DistanceMatrix {
-  std::size_t k = 0;
-  std::vector<double> d;
-  double operator()(std::size_t i, std::size_t j) const { return d[i * k + j]; }
-};
-
-DistanceMatrix landmark_distances(const Points& points, const std::vector<std::int64_t>& rows) {
-  DistanceMatrix m;
-  m.k = rows.size();
-  m.d.assign(m.k * m.k, 0.0);
-  for (std::size_t i = 0; i < m.k; ++i)
-    for (std::size_t j = i + 1; j < m.k; ++j)
-      m.d[i * m.k + j] = m.d[j * m.k + i] = (points.row(rows[i]) - points.row(rows[j])).norm();
-  return m;
+// The landmarks of a cloud: every point, in input order, when there are at most max_points;
+// otherwise farthest-point sampling from row 0 or from a seeded row.
+std::vector<std::int64_t> choose_landmarks(const Points& points, const PersistenceConfig& config, double* cover) {
+  const std::int64_t n = points.rows();
+  std::vector<std::int64_t> rows;
+  if (n <= config.max_points) {
+    for (std::int64_t i = 0; i < n; ++i) rows.push_back(i);
+    if (cover) *cover = 0.0;
+    return rows;
+  }
+  const std::int64_t first =
+      config.landmark_start == LandmarkStart::Seeded ? seeded_start(n, static_cast<std::uint64_t>(config.seed)) : 0;
+  return farthest_point_sampling(points, config.max_points, first, cover);
 }
 
-// min_i max_j d(i, j): at this scale point i is joined to every point, so the complex is a cone.
-double enclosing_radius(const DistanceMatrix& m) {
-  if (m.k < 2) return 0.0;
-  double r = kInf;
-  for (std::size_t i = 0; i < m.k; ++i) {
-    double far = 0.0;
-    for (std::size_t j = 0; j < m.k; ++j) far = std::max(far, m(i, j));
-    r = std::min(r, far);
-  }
-  return r;
+GudhiOptions gudhi_options(const PersistenceConfig& c) {
+  GudhiOptions o;
+  o.max_dim = c.max_dim;
+  o.threshold_mode = c.threshold_mode;
+  o.threshold = c.threshold;
+  o.max_simplices = c.max_simplices;
+  o.collapse_edges = c.collapse_edges;
+  return o;
 }
 
-// Longest edge of a minimum spanning tree (Prim, O(k^2)): the smallest threshold with one component.
-double longest_mst_edge(const DistanceMatrix& m) {
-  if (m.k < 2) return 0.0;
-  std::vector<double> best(m.k, kInf);
-  std::vector<char> in_tree(m.k, 0);
-  std::size_t v = 0;
-  double longest = 0.0;
-  for (std::size_t step = 1; step < m.k; ++step) {
-    in_tree[v] = 1;
-    std::size_t next = 0;
-    double next_d = kInf;
-    for (std::size_t j = 0; j < m.k; ++j) {
-      if (in_tree[j]) continue;
-      best[j] = std::min(best[j], m(v, j));
-      if (best[j] < next_d) next_d = best[j], next = j;
-    }
-    longest = std::max(longest, next_d);
-    v = next;
+// The diagram of a whole cloud by the configured procedure (landmarks, distances, engine); fills the
+// sizes and timings of `r` when given.
+std::vector<PersistencePair> diagram(const Points& points, const PersistenceConfig& config, const std::string& ripser,
+                                     PersistenceResult* r) {
+  Stopwatch watch;
+  double cover = 0.0;
+  const std::vector<std::int64_t> landmarks = choose_landmarks(points, config, &cover);
+  const double landmarks_s = watch.lap();
+  const DistanceMatrix m = distance_matrix(points, landmarks);
+  const double enclosing = enclosing_radius(m);
+  const double distances_s = watch.lap();
+  std::vector<PersistencePair> pairs;
+  double threshold = enclosing;
+  bool exact = true;
+  GudhiDiagram g;
+  if (config.engine == PersistenceEngine::Ripser) {
+    pairs = ripser_diagram(m, config.max_dim, ripser);
+  } else {
+    g = gudhi_diagram(m, gudhi_options(config));
+    pairs = std::move(g.pairs);
+    threshold = g.threshold;
+    exact = g.exact;
   }
-  return longest;
+  if (r) {
+    r->landmarks = landmarks;
+    r->cover_radius = cover;
+    r->threshold = threshold;
+    r->exact = exact;
+    r->n_edges = g.n_edges;
+    r->n_edges_kept = g.n_edges_kept;
+    r->n_simplices = g.n_simplices;
+    r->timing.landmarks_s = landmarks_s;
+    r->timing.distances_s = distances_s;
+    r->timing.threshold_s = g.threshold_s;
+    r->timing.complex_s = g.complex_s;
+    r->timing.persistence_s = config.engine == PersistenceEngine::Ripser ? watch.lap() : g.persistence_s;
+  }
+  return pairs;
 }
 
-std::vector<FilteredEdge> edges_up_to(const DistanceMatrix& m, double threshold) {
-  std::vector<FilteredEdge> edges;
-  for (std::size_t i = 0; i < m.k; ++i)
-    for (std::size_t j = i + 1; j < m.k; ++j)
-      if (m(i, j) <= threshold) edges.emplace_back(static_cast<int>(i), static_cast<int>(j), m(i, j));
-  return edges;
-}
-
-// Number of simplices (vertices included) of the flag complex of `edges` up to `top_dim`, counting
-// cliques on adjacency bitsets; stops as soon as the count exceeds `limit` (then returns limit + 1),
-// so probing a threshold that is far too large costs no more than the budget.
-class CliqueCounter {
- public:
-  CliqueCounter(std::size_t k, const std::vector<FilteredEdge>& edges)
-      : k_(k), words_((k + 63) / 64), higher_(k * words_, 0) {
-    for (const auto& [u, v, f] : edges) {
-      const auto lo = static_cast<std::size_t>(std::min(u, v)), hi = static_cast<std::size_t>(std::max(u, v));
-      higher_[lo * words_ + hi / 64] |= 1ull << (hi % 64);
-    }
-  }
-  std::int64_t count(int top_dim, std::int64_t limit) {
-    count_ = static_cast<std::int64_t>(k_);
-    limit_ = limit;
-    std::vector<std::uint64_t> cand(words_);
-    for (std::size_t v = 0; v < k_ && count_ <= limit_ && top_dim >= 1; ++v) {
-      std::copy_n(higher_.begin() + static_cast<std::ptrdiff_t>(v * words_), words_, cand.begin());
-      extend(cand, 1, top_dim);
-    }
-    return std::min(count_, limit_ + 1);
-  }
-
- private:
-  // cand: vertices adjacent to every vertex of the current (dim - 1)-simplex and above all of them.
-  void extend(const std::vector<std::uint64_t>& cand, int dim, int top_dim) {
-    std::vector<std::uint64_t> next(words_);
-    for (std::size_t w = 0; w < words_; ++w)
-      for (std::uint64_t bits = cand[w]; bits; bits &= bits - 1) {
-        if (++count_ > limit_) return;
-        if (dim == top_dim) continue;
-        const std::size_t v = w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
-        bool any = false;
-        for (std::size_t x = 0; x < words_; ++x) any |= (next[x] = cand[x] & higher_[v * words_ + x]) != 0;
-        if (any) extend(next, dim + 1, top_dim);
-      }
-  }
-  std::size_t k_, words_;
-  std::vector<std::uint64_t> higher_;  // [k, words]: neighbours with a larger index
-  std::int64_t count_ = 0, limit_ = 0;
-};
-
-struct ThresholdProbe {  // a threshold, its (collapsed) edges and the size of their flag complex
-  double threshold = 0.0;
-  std::int64_t n_edges = 0;
-  std::vector<FilteredEdge> edges;
-  std::int64_t n_simplices = 0;  // budget + 1 when over it
-};
-
-ThresholdProbe probe(const DistanceMatrix& m, double threshold, const PersistenceConfig& config) {
-  ThresholdProbe c;
-  c.threshold = threshold;
-  c.edges = edges_up_to(m, threshold);
-  c.n_edges = static_cast<std::int64_t>(c.edges.size());
-  // Edge collapse keeps the persistence diagram of the flag filtration in every dimension (it may
-  // delay an edge to a later filtration value).
-  if (config.collapse_edges) c.edges = Gudhi::collapse::flag_complex_collapse_edges(c.edges);
-  c.n_simplices = CliqueCounter(m.k, c.edges).count(config.max_dim + 1, config.max_simplices);
-  return c;
-}
-
-// The auto threshold (persistence.h): the enclosing radius if it fits the budget, else bisection on a
-// geometric grid from the longest MST edge up to the enclosing radius.
-ThresholdProbe choose_auto(const DistanceMatrix& m, double enclosing, const PersistenceConfig& config) {
-  require(static_cast<std::int64_t>(m.k) <= config.max_simplices,
-          "persistence: " + std::to_string(m.k) + " landmarks are more simplices than persistence.max_simplices = " +
-              std::to_string(config.max_simplices) + "; raise max_simplices or lower max_points");
-  ThresholdProbe top = probe(m, enclosing, config);
-  if (top.n_simplices <= config.max_simplices) return top;
-  const double lo = longest_mst_edge(m);
-  ThresholdProbe best = probe(m, lo, config);
-  require(best.n_simplices <= config.max_simplices,
-          "persistence: even at the smallest automatic threshold (" + format_number(lo) +
-              ", the longest minimum-spanning-tree edge) the complex has more than persistence.max_simplices = " +
-              std::to_string(config.max_simplices) +
-              " simplices; raise max_simplices, lower max_points or max_dim, or set threshold_mode = absolute");
-  int good = 0, bad = kThresholdGridSteps;  // grid index: good fits, bad (the enclosing radius) does not
-  while (bad - good > 1) {
-    const int mid = (good + bad) / 2;
-    const double t = lo * std::pow(enclosing / lo, static_cast<double>(mid) / kThresholdGridSteps);
-    ThresholdProbe c = probe(m, t, config);
-    if (c.n_simplices <= config.max_simplices) {
-      good = mid;
-      best = std::move(c);
-    } else {
-      bad = mid;
-    }
-  }
-  return best;
+Points select_rows(const Points& points, const std::vector<std::int64_t>& rows) {
+  Points out(static_cast<Eigen::Index>(rows.size()), points.cols());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.row(static_cast<Eigen::Index>(i)) = points.row(rows[i]);
+  return out;
 }
 
 }  // namespace
@@ -205,118 +107,77 @@ ThresholdProbe choose_auto(const DistanceMatrix& m, double enclosing, const Pers
 void PersistenceConfig::validate() const {
   check_range("persistence.max_points", max_points, 2, 5000);
   check_range("persistence.max_dim", max_dim, 0, 3);
-  if (threshold_mode == ThresholdMode::Absolute)
+  if (threshold_mode == ThresholdMode::Absolute) {
+    require(engine == PersistenceEngine::Gudhi,
+            "persistence.threshold_mode = absolute needs persistence.engine = gudhi (the ripser engine always "
+            "computes the whole filtration)");
     require(std::isfinite(threshold) && threshold > 0,
             "persistence.threshold = " + format_number(threshold) +
                 " must be a positive finite edge length when persistence.threshold_mode = absolute");
+  }
   check_range("persistence.max_simplices", static_cast<double>(max_simplices), 1000, 2e9);
   require(betti_fraction > 0 && betti_fraction < 1, "persistence.betti_fraction = " + format_number(betti_fraction) +
                                                         " is out of range (allowed: 0 < fraction < 1)");
+  require(band_alpha > 0 && band_alpha < 1,
+          "persistence.band_alpha = " + format_number(band_alpha) + " is out of range (allowed: 0 < alpha < 1)");
+  require((band_resamples >= 10 && band_resamples <= 100000) || (band_resamples == 0 && betti_rule != BettiRule::Band),
+          "persistence.band_resamples = " + std::to_string(band_resamples) +
+              " is out of range (allowed: 10 .. 100000, or 0 = no band when persistence.betti_rule is gap or fraction; "
+              "fewer resamples give no usable quantile)");
+  require(band_subsample_fraction > 0 && band_subsample_fraction <= 1,
+          "persistence.band_subsample_fraction = " + format_number(band_subsample_fraction) +
+              " is out of range (allowed: 0 < fraction <= 1)");
+  check_range("persistence.threads", threads, 0, 1024);
   require(seed >= 0, "persistence.seed = " + std::to_string(seed) + " must be >= 0");
-}
-
-double reference_death(const std::vector<PersistencePair>& pairs, double threshold) {
-  double ref = 0.0;
-  bool skipped_h0 = false;
-  for (const auto& p : pairs) {
-    if (std::isfinite(p.death)) {
-      ref = std::max(ref, p.death);
-    } else if (p.dim == 0 && !skipped_h0) {
-      skipped_h0 = true;  // the component that never dies
-    } else {
-      ref = std::max(ref, threshold);
-    }
-  }
-  return ref;
-}
-
-std::vector<int> betti_numbers(const std::vector<PersistencePair>& pairs, int max_dim, double betti_fraction,
-                               double threshold) {
-  const double bound = betti_fraction * reference_death(pairs, threshold);
-  std::vector<int> betti(static_cast<std::size_t>(std::max(max_dim + 1, 0)), 0);
-  for (const auto& p : pairs) {
-    if (p.dim < 0 || p.dim > max_dim) continue;
-    const double length = (std::isfinite(p.death) ? p.death : threshold) - p.birth;
-    if (length > bound) ++betti[static_cast<std::size_t>(p.dim)];
-  }
-  return betti;
 }
 
 PersistenceResult compute_persistence(const Points& points, const PersistenceConfig& config) {
   config.validate();
   require(points.rows() > 0, "persistent homology needs at least one point, got an empty point cloud");
   require(points.allFinite(), "persistent homology: the point cloud has non-finite coordinates (NaN or inf)");
-  Stopwatch total, watch;
+  std::string ripser;
+  if (config.engine == PersistenceEngine::Ripser) {
+    ripser = find_ripser(config.ripser_program);
+    require(!ripser.empty(), "persistence.engine = ripser needs the ripser program, and persistence.ripser_program = '" +
+                                 config.ripser_program + "' is not there: install Debian's ripser package or set " +
+                                 "persistence.engine = \"gudhi\"");
+  }
+  Stopwatch total;
   PersistenceResult r;
+  r.engine = config.engine;
+  r.betti_rule = config.betti_rule;
   r.max_dim = config.max_dim;
   r.betti_fraction = config.betti_fraction;
   r.n_points = points.rows();
   r.n_features = points.cols();
+  r.pairs = diagram(points, config, ripser, &r);
 
-  // 1. Landmarks: every point, in input order, when the cloud is small enough.
-  if (r.n_points <= config.max_points) {
-    for (std::int64_t i = 0; i < r.n_points; ++i) r.landmarks.push_back(i);
-  } else {
-    const std::int64_t first = config.landmark_start == LandmarkStart::Seeded
-                                   ? seeded_start(r.n_points, static_cast<std::uint64_t>(config.seed))
-                                   : 0;
-    r.landmarks = farthest_point_sampling(points, config.max_points, first, &r.cover_radius);
+  BandOptions& o = r.band_options;
+  o.alpha = config.band_alpha;
+  o.resamples = config.band_resamples;
+  o.method = config.band_method;
+  o.subsample_fraction = config.band_subsample_fraction;
+  o.seed = static_cast<std::uint64_t>(config.seed);
+  o.threads = config.threads > 0 ? config.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  o.max_dim = config.max_dim;
+  const DiagramOf resampled = [&](const std::vector<std::int64_t>& rows) {
+    return diagram(select_rows(points, rows), config, ripser, nullptr);
+  };
+  if (o.resamples > 0) {
+    r.band = confidence_band(r.n_points, r.pairs, resampled, o);
+    r.band.landmark_margin = 4 * r.cover_radius;  // 0 when every point is a landmark (confidence_band.h)
+    r.band.significance = r.band.two_c + r.band.landmark_margin;
+    r.timing.band_s = r.band.seconds;
   }
-  r.timing.landmarks_s = watch.lap();
-  const DistanceMatrix m = landmark_distances(points, r.landmarks);
-  const double enclosing = enclosing_radius(m);
-  r.timing.distances_s = watch.lap();
-
-  // 2. Threshold, edges and edge collapse.
-  ThresholdProbe c;
-  if (config.threshold_mode == ThresholdMode::Auto) {
-    c = choose_auto(m, enclosing, config);
-  } else {
-    c = probe(m, config.threshold_mode == ThresholdMode::Enclosing ? enclosing : config.threshold, config);
-    // A clear error instead of running out of memory in the expansion.
-    require(c.n_simplices <= config.max_simplices,
-            "persistence: at threshold " + format_number(c.threshold) + " the complex has more than " +
-                "persistence.max_simplices = " + std::to_string(config.max_simplices) +
-                " simplices; raise max_simplices, lower the threshold, max_points or max_dim, or use threshold_mode = auto");
-  }
-  r.threshold = c.threshold;
-  r.exact = c.threshold >= enclosing;
-  r.n_edges = c.n_edges;
-  r.n_edges_kept = static_cast<std::int64_t>(c.edges.size());
-  r.timing.threshold_s = watch.lap();
-
-  // 3. The flag complex up to dimension max_dim + 1 (a max_dim class dies by a (max_dim + 1)-simplex).
-  SimplexTree st;
-  for (std::size_t i = 0; i < m.k; ++i) st.insert_simplex({static_cast<int>(i)}, 0.0);
-  for (const auto& [u, v, f] : c.edges) st.insert_simplex({u, v}, f);
-  st.expansion(config.max_dim + 1);
-  r.n_simplices = static_cast<std::int64_t>(st.num_simplices());
-  r.timing.complex_s = watch.lap();
-
-  // 4. Persistent cohomology over Z/2. GUDHI skips the complex's top dimension unless asked; ask only
-  // when that top dimension is one we report (the complex has no (max_dim + 1)-simplex).
-  Cohomology pcoh(st, st.dimension() <= config.max_dim);
-  pcoh.init_coefficients(2);
-  pcoh.compute_persistent_cohomology(0.0);  // drops zero-length bars
-  for (const auto& interval : pcoh.get_persistent_pairs()) {
-    const auto birth = std::get<0>(interval), death = std::get<1>(interval);
-    PersistencePair p;
-    p.dim = st.dimension(birth);
-    if (p.dim > config.max_dim) continue;
-    p.birth = st.filtration(birth);
-    p.death = death == st.null_simplex() ? kInf : st.filtration(death);
-    r.pairs.push_back(p);
-  }
-  std::sort(r.pairs.begin(), r.pairs.end(), [](const PersistencePair& a, const PersistencePair& b) {
-    if (a.dim != b.dim) return a.dim < b.dim;
-    const double la = a.death - a.birth, lb = b.death - b.birth;
-    if (la != lb) return la > lb;
-    return a.birth < b.birth;
-  });
-  r.timing.persistence_s = watch.lap();
 
   r.reference_death = reference_death(r.pairs, r.threshold);
-  r.betti = betti_numbers(r.pairs, config.max_dim, config.betti_fraction, r.threshold);
+  if (o.resamples > 0) r.band_betti = band_betti(r.pairs, config.max_dim, r.band.significance, r.threshold);
+  r.gap_betti = gap_betti(r.pairs, config.max_dim, r.threshold);
+  r.fraction_betti = fraction_betti(r.pairs, config.max_dim, config.betti_fraction, r.threshold);
+  r.betti = config.betti_rule == BettiRule::Band  ? r.band_betti
+            : config.betti_rule == BettiRule::Gap ? r.gap_betti
+                                                  : r.fraction_betti;
+  r.top_persistence = top_persistence(r.pairs, config.max_dim, kTopPersistence, r.threshold);
   r.timing.total_s = total.lap();
   return r;
 }
@@ -336,12 +197,48 @@ void write_persistence_csv(const std::string& path, const PersistenceResult& res
   write_file_atomic(path, os.str());
 }
 
+void write_band_csv(const std::string& path, const PersistenceResult& result) {
+  std::ostringstream os;
+  os.precision(17);
+  const BandOptions& o = result.band_options;
+  os << "alpha,resamples,method,seed,c,two_c,landmark_margin,significance\n"
+     << o.alpha << ',' << o.resamples << ',' << enum_name(o.method, kBandMethodNames) << ',' << o.seed << ','
+     << result.band.c << ',' << result.band.two_c << ',' << result.band.landmark_margin << ','
+     << result.band.significance << '\n';
+  write_file_atomic(path, os.str());
+}
+
 Json to_json(const PersistenceResult& result) {
   Json pairs = Json::array();
   for (const auto& p : result.pairs)
     pairs.push_back(Json::array({p.dim, p.birth, std::isfinite(p.death) ? Json(p.death) : Json(nullptr)}));
   const auto& t = result.timing;
+  const BandOptions& o = result.band_options;
+  // With band_resamples = 0 (no band) every field of the band is null.
+  const bool has_band = o.resamples > 0;
+  auto or_null = [&](const Json& v) { return has_band ? v : Json(nullptr); };
+  Json band{{"betti", or_null(result.band_betti)},
+            {"c", or_null(result.band.c)},
+            {"two_c", or_null(result.band.two_c)},
+            {"landmark_margin", or_null(result.band.landmark_margin)},
+            {"significance", or_null(result.band.significance)},
+            {"alpha", o.alpha},
+            {"resamples", o.resamples},
+            {"method", enum_name(o.method, kBandMethodNames)},
+            {"seed", o.seed},
+            {"c_by_dim", or_null(result.band.c_by_dim)},
+            {"distances", or_null(result.band.distances)},
+            {"resample_points", or_null(result.band.resample_size)},
+            {"seconds", or_null(result.band.seconds)}};
+  if (o.method == BandMethod::Subsample) band["subsample_fraction"] = o.subsample_fraction;
   return Json{{"betti", result.betti},
+              {"betti_rule", enum_name(result.betti_rule, kBettiRuleNames)},
+              {"rules",
+               {{"band", band},
+                {"gap", {{"betti", result.gap_betti}}},
+                {"fraction", {{"betti", result.fraction_betti}, {"fraction", result.betti_fraction}}}}},
+              {"top_persistence", result.top_persistence},
+              {"engine", enum_name(result.engine, kPersistenceEngineNames)},
               {"max_dim", result.max_dim},
               {"betti_fraction", result.betti_fraction},
               {"threshold", result.threshold},
@@ -360,6 +257,7 @@ Json to_json(const PersistenceResult& result) {
                 {"threshold", t.threshold_s},
                 {"complex", t.complex_s},
                 {"persistence", t.persistence_s},
+                {"band", t.band_s},
                 {"total", t.total_s}}},
               {"landmarks", result.landmarks},
               {"pairs", pairs}};

@@ -23,6 +23,7 @@ void AnalysisConfig::validate() const {
   check_range("analysis.pca.k", pca.k, 0, 1000000);
   with_prefix([&] { factorization.validate(); });
   with_prefix([&] { persistence.validate(); });
+  check_range("analysis.persistence.pca_dims", persistence.pca_dims, 0, 1000000);
   for (int d : umap_dims) {
     require(d == 2 || d == 3, "analysis.umap_dims contains " + std::to_string(d) + " (allowed: 2, 3)");
     UmapConfig u = umap;

@@ -42,9 +42,19 @@ Json pca_summary(const PcaResult& p) {
 }
 
 Json persistence_summary(const PersistenceResult& r) {
-  return Json{{"betti", r.betti},           {"betti_fraction", r.betti_fraction}, {"threshold", r.threshold},
+  const Json full = to_json(r);
+  return Json{{"betti", r.betti},           {"betti_rule", full["betti_rule"]},
+              {"rules", {{"band", full["rules"]["band"]["betti"]}, {"gap", r.gap_betti}, {"fraction", r.fraction_betti}}},
+              {"two_c", full["rules"]["band"]["two_c"]},
+              {"betti_fraction", r.betti_fraction}, {"threshold", r.threshold},
               {"exact", r.exact},           {"reference_death", r.reference_death},
               {"n_simplices", r.n_simplices}, {"seconds", r.timing.total_s}};
+}
+
+// persistence<suffix>.csv and, with a band, persistence<suffix>_band.csv.
+void write_persistence_files(const std::string& out_dir, const std::string& suffix, const PersistenceResult& h) {
+  write_persistence_csv(out_dir + "/persistence" + suffix + ".csv", h);
+  if (h.band_options.resamples > 0) write_band_csv(out_dir + "/persistence" + suffix + "_band.csv", h);
 }
 
 }  // namespace
@@ -60,6 +70,10 @@ Json analyze_representations(const Points& reps, const Points& labels, double N,
   require(reps.cols() >= 1, "analyze: reps have no features");
   require(reps.allFinite(), "analyze: reps contain NaN or infinite values");
   require(std::isfinite(N) && N > 0, "analyze: N = " + format_number(N) + " must be a positive image side");
+  require(config.persistence.pca_dims <= reps.cols(),
+          "analysis.persistence.pca_dims = " + std::to_string(config.persistence.pca_dims) + " is more than the " +
+              std::to_string(reps.cols()) + " features of the representation (allowed: 0 = off, 1 .. " +
+              std::to_string(reps.cols()) + ")");
   ensure_writable_dir(out_dir);
   const auto t_all = Clock::now();
   Json j;
@@ -91,8 +105,20 @@ Json analyze_representations(const Points& reps, const Points& labels, double N,
     const PersistenceResult h = compute_persistence(reps, config.persistence);
     timing["persistence"] = seconds_since(t0);
     j["persistence"] = to_json(h);
-    write_persistence_csv(out_dir + "/persistence.csv", h);
+    write_persistence_files(out_dir, "", h);
     betti = h.betti;
+    if (config.persistence.pca_dims > 0) {
+      // The same procedure on the projections on the top pca_dims principal directions.
+      t0 = Clock::now();
+      const PcaResult q = pca(reps, config.persistence.pca_dims, config.pca.method);
+      const PersistenceResult hp = compute_persistence(q.projections, config.persistence);
+      timing["persistence_pca"] = seconds_since(t0);
+      Json pj2 = to_json(hp);
+      pj2["pca_dims"] = config.persistence.pca_dims;
+      pj2["pca_explained"] = q.explained_ratio.head(q.projections.cols()).sum();
+      j["persistence_pca"] = pj2;
+      write_persistence_files(out_dir, "_pca", hp);
+    }
   }
 
   Json uj = Json::object();

@@ -259,6 +259,8 @@ std::string gnuplot_script(const Figure& f, const std::string& data_file, const 
         item += " using 1:2:3 with points pt " + std::to_string(kPointTypes[k % 8]) + " ps 0.8 lc palette" + title;
       } else if (f.kind == PlotKind::Histogram) {
         item += " using 1:2 with boxes" + lt + title;
+      } else if (se.style == SeriesStyle::Band && se.err.size() == se.y.size()) {
+        item += " using 1:2:3 with filledcurves fs transparent solid 0.22 noborder" + lt + title;
       } else if (se.err.size() == se.y.size() && !se.err.empty()) {
         item += " using 1:2:3 with yerrorlines" + lt + title;
       } else {

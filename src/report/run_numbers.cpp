@@ -50,11 +50,33 @@ void fill_analysis(Numbers& out, const Json& a) {
       for (std::size_t i = 0; i < pca["top4_explained"].size(); ++i)
         fill_value(out, "probe.explained_" + std::to_string(i + 1), pca["top4_explained"][i]);
   }
-  if (a.contains("persistence") && a["persistence"].is_object() && a["persistence"].contains("betti") &&
-      a["persistence"]["betti"].is_array()) {
-    const Json& b = a["persistence"]["betti"];
-    for (std::size_t i = 0; i < b.size(); ++i) fill_value(out, "probe.betti" + std::to_string(i), b[i]);
+  // Persistence (analysis/persistence.h): the chosen rule's Betti numbers, every rule's, the band and
+  // the top persistences; the PCA reading's Betti numbers when there is one.
+  auto fill_array = [&](const std::string& prefix, const Json& obj, const char* field) {
+    if (obj.is_object() && obj.contains(field) && obj[field].is_array())
+      for (std::size_t i = 0; i < obj[field].size(); ++i) fill_value(out, prefix + std::to_string(i), obj[field][i]);
+  };
+  if (a.contains("persistence") && a["persistence"].is_object()) {
+    const Json& h = a["persistence"];
+    fill_array("probe.betti", h, "betti");
+    if (h.contains("rules") && h["rules"].is_object()) {
+      const Json& rules = h["rules"];
+      if (rules.contains("band")) {
+        fill(out, "probe.band_c", rules["band"], "c");
+        fill(out, "probe.band_2c", rules["band"], "two_c");
+        fill(out, "probe.band_significance", rules["band"], "significance");
+      }
+      if (rules.contains("gap")) fill_array("probe.gap_betti", rules["gap"], "betti");
+      if (rules.contains("fraction")) fill_array("probe.fraction_betti", rules["fraction"], "betti");
+    }
+    if (h.contains("top_persistence") && h["top_persistence"].is_array())
+      for (std::size_t d = 0; d < h["top_persistence"].size(); ++d)
+        if (h["top_persistence"][d].is_array())
+          for (std::size_t k = 0; k < h["top_persistence"][d].size(); ++k)
+            fill_value(out, "probe.h" + std::to_string(d) + "_persistence_" + std::to_string(k + 1),
+                       h["top_persistence"][d][k]);
   }
+  if (a.contains("persistence_pca")) fill_array("probe.pca_betti", a["persistence_pca"], "betti");
   if (a.contains("factorization") && a["factorization"].is_object())
     for (const auto& [which, f] : a["factorization"].items())
       for (const char* stat : kStatistics)

@@ -135,8 +135,8 @@ void track_figures(FigureSet& figs, const std::string& run_dir) {
         "Fraction of the variance explained by each of the first four principal components.");
   lines("track_betti", "Betti numbers vs training step", "Betti number",
         {{"betti0", "b0"}, {"betti1", "b1"}, {"betti2", "b2"}},
-        "Betti numbers of the Vietoris-Rips persistence (bars longer than a fraction of the largest death); "
-        "a torus has (1, 2, 1).");
+        "Betti numbers of the Vietoris-Rips persistence by the configured rule (default: bars above the "
+        "bootstrap confidence band); a torus has (1, 2, 1).");
 }
 
 // PC1 vs PC2 coloured by mu_x, from a folder with pca_projection.npy and labels (labels.npy there or
@@ -276,10 +276,14 @@ void ortho_figures(FigureSet& figs, const std::string& run_dir) {
   }
 }
 
-void persistence_figure(FigureSet& figs, const std::string& run_dir) {
-  const std::string path = run_dir + "/analysis/persistence.csv";
+// The diagram of analysis/persistence<suffix>.csv with the confidence band of
+// persistence<suffix>_band.csv shaded along the diagonal (death between birth and birth + 2c): points
+// above the strip are the significant bars (the band rule, docs/analysis.md).
+void persistence_diagram(FigureSet& figs, const std::string& run_dir, const std::string& suffix,
+                         const std::string& title, const std::string& what) {
+  const std::string path = run_dir + "/analysis/persistence" + suffix + ".csv";
   if (!file_exists(path)) {
-    figs.missing("Persistence diagram", "no analysis/persistence.csv");
+    figs.missing(title, "no analysis/persistence" + suffix + ".csv");
     return;
   }
   const CsvTable t = read_csv(path);
@@ -289,11 +293,27 @@ void persistence_figure(FigureSet& figs, const std::string& run_dir) {
     if (std::isfinite(d)) top = std::max(top, d);
   }
   const double inf_at = top > 0 ? top * 1.05 : 1.0;
+  double two_c = std::nan("");
+  const std::string band_path = run_dir + "/analysis/persistence" + suffix + "_band.csv";
+  if (file_exists(band_path)) {
+    const CsvTable b = read_csv(band_path);
+    // The strip a bar must clear: 2c, plus the landmark margin when landmarks were used.
+    if (!b.rows.empty() && b.has("significance")) two_c = b.number(0, "significance");
+    else if (!b.rows.empty() && b.has("two_c")) two_c = b.number(0, "two_c");
+  }
   Figure f;
-  f.name = "persistence";
-  f.title = "Persistence diagram of the final representation";
+  f.name = "persistence" + suffix;
+  f.title = title;
   f.xlabel = "birth (distance scale)";
   f.ylabel = "death (distance scale)";
+  f.x_min = 0;
+  f.y_min = 0;
+  if (std::isfinite(two_c)) {
+    Series band = series("band: death - birth <= " + format_number(two_c), {0, inf_at}, {0, inf_at},
+                         SeriesStyle::Band);
+    band.err = {two_c, inf_at + two_c};
+    f.series.push_back(band);
+  }
   f.series.push_back(series("death = birth", {0, inf_at}, {0, inf_at}, SeriesStyle::Lines));
   for (int dim = 0; dim <= 2; ++dim) {
     Series s = series("H" + std::to_string(dim), {}, {}, SeriesStyle::Points);
@@ -305,8 +325,20 @@ void persistence_figure(FigureSet& figs, const std::string& run_dir) {
     }
     f.series.push_back(s);
   }
-  figs.add(f, "Vietoris-Rips persistence pairs (analysis/persistence.csv); bars that never die are drawn at the top "
-              "(5 % above the largest finite death).");
+  f.y_max = inf_at * 1.02;
+  f.x_max = inf_at;
+  figs.add(f, "Vietoris-Rips persistence pairs of " + what + " (analysis/persistence" + suffix +
+                  ".csv); bars that never die are drawn at the top (5 % above the largest finite death). " +
+                  (std::isfinite(two_c) ? "The shaded strip is the bootstrap confidence band (analysis/persistence" +
+                                              suffix + "_band.csv): points above it are significant."
+                                        : std::string("No confidence band was computed.")));
+}
+
+void persistence_figure(FigureSet& figs, const std::string& run_dir) {
+  persistence_diagram(figs, run_dir, "", "Persistence diagram of the final representation", "the representation");
+  if (file_exists(run_dir + "/analysis/persistence_pca.csv"))
+    persistence_diagram(figs, run_dir, "_pca", "Persistence diagram after PCA",
+                        "the projections on the top principal directions (analysis.persistence.pca_dims)");
 }
 
 void sample_figures(FigureSet& figs, const std::string& run_dir) {

@@ -1,6 +1,8 @@
 // tests/analysis/test_persistence.cpp — persistent homology: closed-form diagrams of tiny complexes
-// (square, octahedron), edge collapse leaving the diagram unchanged, the threshold modes, the Betti
-// rule, Betti numbers of sampled circle / sphere / torus, and agreement with Debian's `ripser`.
+// (square, octahedron), edge collapse leaving the diagram unchanged, the gudhi engine's threshold
+// modes, the fraction rule on sampled circle / sphere / torus, and agreement of the gudhi engine with
+// Debian's `ripser` program run on the points. Known-answer Betti numbers by the band rule (the
+// default) are in test_persistence_betti.cpp; the ripser engine in test_ripser_engine.cpp.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -16,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "clouds.h"
 #include "factorlab/analysis/landmarks.h"
 #include "factorlab/analysis/persistence.h"
 #include "factorlab/core/config.h"
@@ -27,57 +30,10 @@ namespace factorlab {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kPi = 3.14159265358979323846;
-
-// ---- point clouds ----------------------------------------------------------------------------
-
-Points circle(int n, double noise, std::uint64_t seed) {  // unit circle in R^2, uniform angles
-  Rng rng(seed);
-  Points p(n, 2);
-  for (int i = 0; i < n; ++i) {
-    const double a = rng.uniform(0, 2 * kPi);
-    p(i, 0) = std::cos(a) + noise * rng.normal();
-    p(i, 1) = std::sin(a) + noise * rng.normal();
-  }
-  return p;
-}
-
-Points sphere(int n, double noise, std::uint64_t seed) {  // unit sphere in R^3, uniform
-  Rng rng(seed);
-  Points p(n, 3);
-  for (int i = 0; i < n; ++i) {
-    Eigen::Vector3d v(rng.normal(), rng.normal(), rng.normal());
-    v.normalize();
-    for (int j = 0; j < 3; ++j) p(i, j) = v[j] + noise * rng.normal();
-  }
-  return p;
-}
-
-// Clifford torus (cos a, sin a, cos b, sin b), uniform angles, noise in R^4, then embedded in R^dim by
-// a random orthonormal 4 x dim frame (distances are kept, coordinates are spread over all features).
-Points clifford_torus(int n, double noise, int dim, std::uint64_t seed) {
-  Rng rng(seed);
-  Points base(n, 4);
-  for (int i = 0; i < n; ++i) {
-    const double a = rng.uniform(0, 2 * kPi), b = rng.uniform(0, 2 * kPi);
-    base.row(i) << std::cos(a), std::sin(a), std::cos(b), std::sin(b);
-    for (int j = 0; j < 4; ++j) base(i, j) += noise * rng.normal();
-  }
-  Eigen::MatrixXd frame(4, dim);
-  for (Eigen::Index i = 0; i < frame.size(); ++i) frame.data()[i] = rng.normal();
-  for (int i = 0; i < 4; ++i) {  // Gram-Schmidt on the rows
-    for (int j = 0; j < i; ++j) frame.row(i) -= frame.row(i).dot(frame.row(j)) * frame.row(j);
-    frame.row(i).normalize();
-  }
-  return base * frame;
-}
-
-Points random_cube(int n, int dim, std::uint64_t seed) {
-  Rng rng(seed);
-  Points p(n, dim);
-  for (Eigen::Index i = 0; i < p.size(); ++i) p.data()[i] = rng.uniform();
-  return p;
-}
+using test_clouds::circle;
+using test_clouds::random_cube;
+using test_clouds::sampled_clifford_torus;
+using test_clouds::sphere;
 
 std::vector<PersistencePair> in_dim(const PersistenceResult& r, int dim) {
   std::vector<PersistencePair> out;
@@ -86,8 +42,17 @@ std::vector<PersistencePair> in_dim(const PersistenceResult& r, int dim) {
   return out;
 }
 
-PersistenceConfig exact_config(int max_dim) {
+// The gudhi engine, the fraction rule and no band: what these tests check is the GUDHI pipeline.
+PersistenceConfig gudhi_config() {
   PersistenceConfig c;
+  c.engine = PersistenceEngine::Gudhi;
+  c.betti_rule = BettiRule::Fraction;
+  c.band_resamples = 0;
+  return c;
+}
+
+PersistenceConfig exact_config(int max_dim) {
+  PersistenceConfig c = gudhi_config();
   c.max_dim = max_dim;
   c.threshold_mode = ThresholdMode::Enclosing;
   return c;
@@ -175,7 +140,7 @@ TEST(Persistence, EdgeCollapseKeepsTheDiagram) {
 TEST(Persistence, AutoIsTheEnclosingRadiusWhenItFitsTheBudget) {
   const Points p = random_cube(30, 3, 5);
   const auto exact = compute_persistence(p, exact_config(2));
-  PersistenceConfig c;
+  PersistenceConfig c = gudhi_config();
   const auto r = compute_persistence(p, c);
   EXPECT_TRUE(r.exact);
   EXPECT_EQ(r.threshold, exact.threshold);
@@ -184,9 +149,9 @@ TEST(Persistence, AutoIsTheEnclosingRadiusWhenItFitsTheBudget) {
 }
 
 TEST(Persistence, AutoStaysWithinTheBudget) {
-  const Points p = clifford_torus(150, 0.02, 4, 6);
+  const Points p = sampled_clifford_torus(150, 0.02, 4, 6);
   const double enclosing = compute_persistence(p, exact_config(1)).threshold;
-  PersistenceConfig c;
+  PersistenceConfig c = gudhi_config();
   c.max_simplices = 20000;
   const auto r = compute_persistence(p, c);
   EXPECT_FALSE(r.exact);
@@ -195,7 +160,7 @@ TEST(Persistence, AutoStaysWithinTheBudget) {
   EXPECT_GT(r.n_simplices, 150);
   EXPECT_LE(r.reference_death, r.threshold);
   // The same threshold set by hand gives the same diagram.
-  PersistenceConfig a;
+  PersistenceConfig a = gudhi_config();
   a.threshold_mode = ThresholdMode::Absolute;
   a.threshold = r.threshold;
   const auto b = compute_persistence(p, a);
@@ -204,7 +169,7 @@ TEST(Persistence, AutoStaysWithinTheBudget) {
 }
 
 TEST(Persistence, AutoOverBudgetEvenWhenConnectedIsAnInputError) {
-  PersistenceConfig c;
+  PersistenceConfig c = gudhi_config();
   c.max_points = 1200;
   c.max_simplices = 1000;  // fewer than the vertices alone
   EXPECT_THROW(compute_persistence(random_cube(1200, 2, 7), c), InputError);
@@ -219,7 +184,7 @@ TEST(Persistence, ExplicitThresholdOverBudgetIsAnInputError) {
 
 TEST(Persistence, LandmarksAreFarthestPointsWhenTheCloudIsLarger) {
   const Points p = random_cube(300, 6, 8);
-  PersistenceConfig c;
+  PersistenceConfig c = gudhi_config();
   c.max_points = 50;
   c.max_dim = 1;
   const auto r = compute_persistence(p, c);
@@ -228,36 +193,25 @@ TEST(Persistence, LandmarksAreFarthestPointsWhenTheCloudIsLarger) {
   c.landmark_start = LandmarkStart::Seeded;
   c.seed = 12;
   EXPECT_EQ(compute_persistence(p, c).landmarks[0], seeded_start(300, 12));
-  c.max_points = 400;
+  c.max_points = 300;
   EXPECT_EQ(compute_persistence(p, c).landmarks.size(), 300u);  // every point when n <= max_points
 }
 
-// ---- the Betti rule ----------------------------------------------------------------------------
-
-TEST(Persistence, BettiRuleOnHandMadeBars) {
-  std::vector<PersistencePair> bars = {{0, 0, kInf}, {0, 0, 0.05}, {0, 0, 0.5}, {1, 0.2, 1.0}, {1, 0.3, 0.35}};
-  // Whole filtration: reference = largest finite death 1.0, bound 0.1; the never-dying H0 bar counts.
-  EXPECT_DOUBLE_EQ(reference_death(bars, 2.0), 1.0);
-  EXPECT_EQ(betti_numbers(bars, 2, 0.1, 2.0), (std::vector<int>{2, 1, 0}));
-  // An essential H2 bar means the filtration was cut at 2.0: reference 2.0, bound 0.2, and the
-  // essential bar's observed length is 2.0 - 0.5.
-  bars.push_back({2, 0.5, kInf});
-  EXPECT_DOUBLE_EQ(reference_death(bars, 2.0), 2.0);
-  EXPECT_EQ(betti_numbers(bars, 2, 0.1, 2.0), (std::vector<int>{2, 1, 1}));
-  EXPECT_EQ(betti_numbers(bars, 2, 0.8, 2.0), (std::vector<int>{1, 0, 0}));  // bound 1.6 > 1.5
-  EXPECT_EQ(betti_numbers(bars, 1, 0.1, 2.0), (std::vector<int>{2, 1}));
-}
+// ---- the fraction rule on sampled shapes (gudhi engine) -----------------------------------------
 
 // Sampled shapes. Bars of sampling noise are about the landmark spacing: for 400 landmarks on a
 // 2-manifold the H0 bars reach 0.15 - 0.2 of the largest death, so sphere and torus use fraction 0.3;
 // the circle (1D, 400 points) is dense enough for the default 0.1.
 TEST(Persistence, BettiCircle) {
-  const auto r = compute_persistence(circle(400, 0.02, 21), PersistenceConfig{});
+  PersistenceConfig c = gudhi_config();
+  c.max_points = 400;
+  const auto r = compute_persistence(circle(400, 0.02, 21), c);
   EXPECT_EQ(r.betti, (std::vector<int>{1, 1, 0}));
 }
 
 TEST(Persistence, BettiSphere) {
-  PersistenceConfig c;
+  PersistenceConfig c = gudhi_config();
+  c.max_points = 400;
   c.betti_fraction = 0.3;
   const auto r = compute_persistence(sphere(1600, 0.02, 22), c);  // 400 landmarks of 1600 points
   EXPECT_EQ(r.landmarks.size(), 400u);
@@ -265,9 +219,10 @@ TEST(Persistence, BettiSphere) {
 }
 
 TEST(Persistence, BettiTorusInThreeHundredDimensions) {
-  PersistenceConfig c;
+  PersistenceConfig c = gudhi_config();
+  c.max_points = 400;
   c.betti_fraction = 0.3;
-  const auto r = compute_persistence(clifford_torus(2000, 0.02, 300, 23), c);  // 400 landmarks of 2000
+  const auto r = compute_persistence(sampled_clifford_torus(2000, 0.02, 300, 23), c);  // 400 landmarks of 2000
   EXPECT_EQ(r.landmarks.size(), 400u);
   EXPECT_EQ(r.betti, (std::vector<int>{1, 2, 1}));
   std::printf("[ timing   ] torus, 2000 points in R^300, 400 landmarks, H0-H2: %.2f s total "
@@ -309,10 +264,16 @@ TEST(Persistence, CsvAndJson) {
 TEST(PersistenceConfig, DefaultsValidateAndRoundTripThroughToml) {
   PersistenceConfig c;
   EXPECT_NO_THROW(c.validate());
-  EXPECT_EQ(c.max_points, 400);
+  EXPECT_EQ(c.engine, PersistenceEngine::Ripser);
+  EXPECT_EQ(c.betti_rule, BettiRule::Band);
+  EXPECT_EQ(c.max_points, kDefaultMaxPoints);
   EXPECT_EQ(c.max_dim, 2);
   EXPECT_EQ(c.betti_fraction, 0.1);
+  EXPECT_EQ(c.band_alpha, 0.05);
+  EXPECT_EQ(c.band_resamples, 20);
+  EXPECT_EQ(c.band_method, BandMethod::Bootstrap);
   EXPECT_EQ(c.threshold_mode, ThresholdMode::Auto);
+  c.engine = PersistenceEngine::Gudhi;
   c.threshold_mode = ThresholdMode::Absolute;
   c.threshold = 1.5;
   PersistenceConfig back;
@@ -337,13 +298,50 @@ TEST(PersistenceConfig, BadValuesNameTheKey) {
   c.max_dim = 4;
   EXPECT_NE(message(c).find("persistence.max_dim"), std::string::npos);
   c = {};
+  c.engine = PersistenceEngine::Gudhi;
   c.threshold_mode = ThresholdMode::Absolute;  // threshold left at 0
   EXPECT_NE(message(c).find("persistence.threshold"), std::string::npos);
+  c.threshold = 1.0;
+  c.engine = PersistenceEngine::Ripser;  // ripser always computes the whole filtration
+  EXPECT_NE(message(c).find("persistence.threshold_mode = absolute needs persistence.engine = gudhi"),
+            std::string::npos);
+  for (double alpha : {0.0, 1.0, -0.1, 1.5}) {
+    c = {};
+    c.band_alpha = alpha;
+    EXPECT_NE(message(c).find("persistence.band_alpha"), std::string::npos) << alpha;
+  }
+  for (int b : {9, 1, -1}) {
+    c = {};
+    c.band_resamples = b;
+    EXPECT_NE(message(c).find("persistence.band_resamples"), std::string::npos) << b;
+  }
+  c = {};
+  c.band_resamples = 0;  // no band: only when another rule gives the Betti numbers
+  EXPECT_NE(message(c).find("persistence.band_resamples"), std::string::npos);
+  c.betti_rule = BettiRule::Gap;
+  EXPECT_EQ(message(c), "no error");
+  c = {};
+  c.band_subsample_fraction = 0.0;
+  EXPECT_NE(message(c).find("persistence.band_subsample_fraction"), std::string::npos);
+  c = {};
+  c.threads = -1;
+  EXPECT_NE(message(c).find("persistence.threads"), std::string::npos);
   c = {};
   c.max_points = 1;
   EXPECT_NE(message(c).find("persistence.max_points"), std::string::npos);
   PersistenceConfig r;
   EXPECT_THROW(read_config(parse_toml("threshold_mode = \"sparse\"", "test"), r), InputError);
+  for (const char* bad : {"engine = \"dionysus\"", "betti_rule = \"median\"", "band_method = \"jackknife\""}) {
+    try {
+      PersistenceConfig e;
+      read_config(parse_toml(bad, "test"), e);
+      ADD_FAILURE() << bad << " was accepted";
+    } catch (const InputError& e) {
+      const std::string m = e.what();
+      EXPECT_NE(m.find("is not allowed (allowed: "), std::string::npos) << m;
+      EXPECT_EQ(m.find('\n'), std::string::npos) << m;
+    }
+  }
   EXPECT_THROW(read_config(parse_toml("tresholds = 1.0", "test"), r), InputError);
   EXPECT_THROW(compute_persistence(Points(0, 3), PersistenceConfig{}), InputError);
   Points nan = Points::Zero(3, 2);
@@ -419,9 +417,9 @@ void compare_with_ripser(const Points& p, const std::string& name) {
   const auto theirs = run_ripser(path);
   ASSERT_EQ(theirs.count(0), 1u) << "no H0 intervals parsed from ripser's output";
   EXPECT_EQ(static_cast<Eigen::Index>(theirs.at(0).size()), p.rows());  // distinct points: one H0 bar each
-  // The default configuration, up to H1: for clouds this small the automatic threshold is the
-  // enclosing radius, ripser's default too, so both diagrams are the full Rips diagram.
-  PersistenceConfig c;
+  // The gudhi engine's default threshold, up to H1: for clouds this small the automatic threshold is
+  // the enclosing radius, ripser's default too, so both diagrams are the full Rips diagram.
+  PersistenceConfig c = gudhi_config();
   c.max_dim = 1;
   const auto r = compute_persistence(p, c);
   EXPECT_TRUE(r.exact);

@@ -1,9 +1,10 @@
 // tests/probe/test_analyze.cpp — analyze_representations (probe/analyze.h) on a Clifford torus
 // sampled on the probe's 16 x 16 grid and rotated into R^40: closed-form PCA (four equal
-// eigenvalues: participation ratio 4, each explaining 1/4), Betti numbers (1, 2, 1) at the default
-// betti_fraction, orthogonality 0 and parallelism 1 (the 3D torus reference coupled), every
-// output file with the right shape; the default Betti rule on the 3D torus at N = 32; switching
-// analyses off; bad inputs; the tracking series.
+// eigenvalues: participation ratio 4, each explaining 1/4), Betti numbers (1, 2, 1) by the fraction
+// rule at the default betti_fraction (the band's reading beside it), orthogonality 0 and parallelism
+// 1 (the 3D torus reference coupled), every output file with the right shape; the fraction rule on
+// the 3D torus at N = 32; the second persistence reading after PCA; switching analyses off; bad
+// inputs; the tracking series.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -53,6 +54,8 @@ TEST(Analyze, CliffordTorusGridGivesTheClosedFormAnswers) {
   const Points reps = rotated_clifford(labels, 40, 7);
   const std::string dir = fresh_dir("clifford");
   AnalysisConfig c;
+  c.persistence.betti_rule = BettiRule::Fraction;  // the rule whose answer is closed-form here
+  c.persistence.band_resamples = 10;
   const Json j = analyze_representations(reps, labels, kN, c, dir, ReferenceTorus::Clifford);
 
   // PCA: cos a, sin a, cos b, sin b over a full period each have the same variance and are
@@ -67,6 +70,10 @@ TEST(Analyze, CliffordTorusGridGivesTheClosedFormAnswers) {
   // Persistent homology of the torus.
   EXPECT_EQ(s["betti"].get<std::vector<int>>(), (std::vector<int>{1, 2, 1}));
   EXPECT_EQ(j["persistence"]["betti_fraction"].get<double>(), kAnalysisBettiFraction);
+  EXPECT_EQ(j["persistence"]["betti_rule"], "fraction");
+  EXPECT_EQ(j["persistence"]["rules"]["fraction"]["betti"], Json({1, 2, 1}));
+  EXPECT_EQ(j["persistence"]["rules"]["band"]["betti"][1], 2);  // both loops significant
+  EXPECT_FALSE(j.contains("persistence_pca"));
 
   // Factorized: x-curves orthogonal to y-curves, steps parallel. The 3D torus is not.
   const Json& f = j["factorization"];
@@ -96,6 +103,8 @@ TEST(Analyze, CliffordTorusGridGivesTheClosedFormAnswers) {
   EXPECT_EQ(read_file(dir + "/umap.csv").substr(0, 21), "index,mu_x,mu_y,u1,u2");
   EXPECT_EQ(read_file(dir + "/umap3d.csv").substr(0, 24), "index,mu_x,mu_y,u1,u2,u3");
   EXPECT_EQ(read_file(dir + "/persistence.csv").substr(0, 16), "dim,birth,death\n");
+  EXPECT_EQ(count_lines(read_file(dir + "/persistence_band.csv")), 2);
+  EXPECT_EQ(read_file(dir + "/persistence_band.csv").substr(0, 36), "alpha,resamples,method,seed,c,two_c\n");
   EXPECT_EQ(read_file(dir + "/ortho.csv").substr(0, 30), "statistic,bin_lo,bin_hi,count\n");
   EXPECT_NE(read_file(dir + "/ortho.csv").find("clifford_torus.x_on_y"), std::string::npos);
   const NpyArray proj = read_npy(dir + "/pca_projection.npy");
@@ -103,14 +112,19 @@ TEST(Analyze, CliffordTorusGridGivesTheClosedFormAnswers) {
   std::filesystem::remove_all(dir);
 }
 
-// The default betti_fraction (analysis_config.h) on the probe's grid at N = 32: the 3D torus is
-// sampled unevenly (its inner side 3 times denser), so its landmark-spacing H0 bars reach about
-// 0.32 of the reference death; 0.3 counted tens of components there, the default must not.
+// The default betti_fraction (analysis_config.h) on the probe's grid at N = 32, where it was measured
+// (gudhi engine, 400 landmarks): the 3D torus is sampled unevenly (its inner side 3 times denser), so
+// its landmark-spacing H0 bars reach about 0.32 of the reference death; 0.3 counted tens of
+// components there, the default must not.
 TEST(Analyze, DefaultBettiFractionCountsTheCoupledTorusOnTheN32Grid) {
   const Points labels = probe_grid_labels(32, 32, true);
   const std::string dir = fresh_dir("torus3d");
   AnalysisConfig c;
   c.umap_dims.clear();
+  c.persistence.engine = PersistenceEngine::Gudhi;
+  c.persistence.max_points = 400;
+  c.persistence.betti_rule = BettiRule::Fraction;
+  c.persistence.band_resamples = 0;
   const Json j = analyze_representations(torus_3d(labels, 32), labels, 32, c, dir);
   EXPECT_EQ(j["persistence"]["n_landmarks"].get<int>(), 400);
   EXPECT_EQ(j["summary"]["betti"].get<std::vector<int>>(), (std::vector<int>{1, 2, 1}));
@@ -135,6 +149,38 @@ TEST(Analyze, AnalysesCanBeSwitchedOff) {
   EXPECT_TRUE(j["umap"].empty());
   for (const char* f : {"analysis.json", "pca.csv", "ortho.csv", "pca_projection.npy"}) EXPECT_TRUE(file_exists(dir + "/" + f)) << f;
   for (const char* f : {"persistence.csv", "umap.csv", "umap3d.csv"}) EXPECT_FALSE(file_exists(dir + "/" + f)) << f;
+  std::filesystem::remove_all(dir);
+}
+
+// persistence.pca_dims: a second reading on the top principal directions, the same structure.
+TEST(Analyze, PersistenceAfterPca) {
+  const Points labels = probe_grid_labels(8, 8, true);
+  const Points reps = rotated_clifford(labels, 6, 10);
+  const std::string dir = fresh_dir("pca");
+  AnalysisConfig c;
+  c.umap_dims.clear();
+  c.persistence.band_resamples = 10;
+  c.persistence.pca_dims = 4;
+  const Json j = analyze_representations(reps, labels, 8, c, dir);
+  ASSERT_TRUE(j.contains("persistence_pca"));
+  EXPECT_EQ(j["persistence_pca"]["pca_dims"], 4);
+  EXPECT_EQ(j["persistence_pca"]["n_features"], 4);
+  EXPECT_NEAR(j["persistence_pca"]["pca_explained"].get<double>(), 1.0, 1e-9);  // the torus spans 4 directions
+  for (const char* key : {"betti", "betti_rule", "rules", "top_persistence", "pairs"})
+    EXPECT_TRUE(j["persistence_pca"].contains(key)) << key;
+  // A rotation and a shift keep every distance: the same diagram up to round-off.
+  ASSERT_EQ(j["persistence_pca"]["pairs"].size(), j["persistence"]["pairs"].size());
+  EXPECT_EQ(j["persistence_pca"]["betti"], j["persistence"]["betti"]);
+  for (const char* f : {"persistence_pca.csv", "persistence_pca_band.csv"}) EXPECT_TRUE(file_exists(dir + "/" + f)) << f;
+  c.persistence.pca_dims = 7;  // more than the 6 features
+  try {
+    analyze_representations(reps, labels, 8, c, dir);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("analysis.persistence.pca_dims = 7 is more than the 6 features"),
+              std::string::npos)
+        << e.what();
+  }
   std::filesystem::remove_all(dir);
 }
 

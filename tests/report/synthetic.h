@@ -70,6 +70,7 @@ inline void write_factorization_run(const std::string& run) {
                  "," + std::to_string(b + 1) + "\n";
   write_file_atomic(run + "/analysis/ortho.csv", ortho);
   write_file_atomic(run + "/analysis/persistence.csv", "dim,birth,death\n0,0,inf\n0,0,0.5\n1,0.2,1.5\n1,0.3,1.4\n2,0.6,1.1\n");
+  write_file_atomic(run + "/analysis/persistence_band.csv", "alpha,resamples,method,seed,c,two_c\n0.05,20,bootstrap,0,0.2,0.4\n");
   std::string umap = "index,mu_x,mu_y,u1,u2\n";
   std::vector<float> labels, proj;
   for (int j = 0; j < 6; ++j)

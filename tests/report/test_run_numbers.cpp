@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "factorlab/core/error.h"
+#include "factorlab/core/fs.h"
 #include "factorlab/report/run_numbers.h"
 #include "synthetic.h"
 
@@ -59,6 +60,33 @@ TEST(RunNumbers, FactorizationStatisticsMeanStdCount) {
   EXPECT_FALSE(lookup(n, "probe.model.x_on_y_mean"));
   EXPECT_DOUBLE_EQ(*lookup(n, "probe.model.x_on_y_count"), 0);
   EXPECT_FALSE(lookup(n, "probe.torus_3d.x_opposite_mean"));
+}
+
+// The persistence block of analysis.json (analysis/persistence.h to_json): every rule's Betti
+// numbers, the band, the top persistences, and the PCA reading.
+TEST(RunNumbers, PersistenceRulesBandAndPcaReading) {
+  const std::string run = testing::fresh_dir("numbers-persistence");
+  make_dirs(run + "/analysis");
+  const Json h{{"betti", {1, 2, 0}},
+               {"betti_rule", "band"},
+               {"rules",
+                {{"band", {{"betti", {1, 2, 0}}, {"c", 0.5}, {"two_c", 1.0}}},
+                 {"gap", {{"betti", {1, 2, 1}}}},
+                 {"fraction", {{"betti", {256, 17, 1}}, {"fraction", 0.4}}}}},
+               {"top_persistence", {{4.0, 0.39}, {1.46, 1.45, 0.83}, {0.65}}}};
+  write_json(run + "/analysis/analysis.json", Json{{"persistence", h}, {"persistence_pca", {{"betti", {1, 2, 1}}}}});
+  const Numbers n = collect_run_numbers(run);
+  EXPECT_EQ(*lookup(n, "probe.betti2"), 0);  // the chosen rule's
+  EXPECT_EQ(*lookup(n, "probe.band_c"), 0.5);
+  EXPECT_EQ(*lookup(n, "probe.band_2c"), 1.0);
+  EXPECT_EQ(*lookup(n, "probe.gap_betti2"), 1);
+  EXPECT_EQ(*lookup(n, "probe.fraction_betti0"), 256);
+  EXPECT_EQ(*lookup(n, "probe.pca_betti2"), 1);
+  EXPECT_EQ(*lookup(n, "probe.h1_persistence_1"), 1.46);
+  EXPECT_EQ(*lookup(n, "probe.h1_persistence_3"), 0.83);
+  EXPECT_EQ(*lookup(n, "probe.h2_persistence_1"), 0.65);
+  EXPECT_FALSE(lookup(n, "probe.h2_persistence_2"));  // fewer bars: absent
+  EXPECT_FALSE(lookup(n, "probe.h0_persistence_3"));
 }
 
 TEST(RunNumbers, EmptyFolderAndBadJson) {

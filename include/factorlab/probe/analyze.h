@@ -30,9 +30,12 @@ inline const EnumNames<ReferenceTorus> kReferenceTorusNames = {
 //   pca_projection.npy  [n, 3] float32: projections on the top 3 components (fewer if rank < 3)
 //   ortho.csv           statistic, bin_lo, bin_hi, count (model, torus_3d, clifford_torus)
 //   persistence.csv     dim, birth, death            (unless persistence_enabled = false)
+//   persistence_band.csv alpha, resamples, method, seed, c, two_c (the band drawn beside it)
+//   persistence_pca.csv, persistence_pca_band.csv  the same after PCA (persistence.pca_dims > 0)
 //   umap.csv, umap3d.csv index, mu_x, mu_y, u1, u2[, u3] (for each entry of umap_dims)
 // With a reference, the PCA summary and persistent homology of that torus at the same labels go
-// under "reference". InputError for a bad config, mismatched shapes or labels that are not a grid.
+// under "reference". InputError for a bad config, mismatched shapes, labels that are not a grid or
+// persistence.pca_dims above the number of features.
 Json analyze_representations(const Points& reps, const Points& labels, double N, const AnalysisConfig& config,
                              const std::string& out_dir, ReferenceTorus reference = ReferenceTorus::None);
 

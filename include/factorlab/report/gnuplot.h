@@ -22,12 +22,14 @@ enum class PlotKind {
   Heatmap,    // a table of cells coloured by value, each labelled with its value: series[0].x = column
               // index into categories, .y = row index into y_categories, .value = the cell (NaN: blank)
 };
-enum class SeriesStyle { LinesPoints, Lines, Points };
+// Band (Lines plots only): a shaded strip between y (lower edge) and err (upper edge), drawn with
+// transparency so the series after it stay visible.
+enum class SeriesStyle { LinesPoints, Lines, Points, Band };
 
 struct Series {
   std::string title;  // the legend entry; "" = no entry
   std::vector<double> x, y;
-  std::vector<double> err;    // Lines: symmetric y error bars, empty or one per point
+  std::vector<double> err;    // Lines: symmetric y error bars, empty or one per point (Band: the upper edge)
   std::vector<double> value;  // Scatter: one colour value per point
   SeriesStyle style = SeriesStyle::LinesPoints;
 };
