@@ -2,7 +2,9 @@
 // every stage of an experiment, end to end. With no arguments: the built-in default experiment.
 // A config with a [study] table (compositional, data_efficiency, percolation, ...) runs each of its
 // member runs into DIR/runs/<name>, then collects them and writes the study's report; --shard i/n
-// runs every n-th member only (collect afterwards with `factorlab sweep --collect DIR`).
+// runs every n-th member only (collect afterwards with `factorlab sweep --collect DIR`). --seeds k
+// replicates every member over k seeds (study.h); on a single-run config it makes a study of k runs
+// into DIR (default runs/<run.name>_seeds).
 // Re-running into the same folder skips what is complete and resumes the rest.
 #include <CLI/CLI.hpp>
 
@@ -20,9 +22,13 @@ namespace factorlab::cli {
 
 namespace {
 
-void run_command(const RunArgs& args, const std::string& shard) {
-  if (is_study_source(args.source)) {
-    const LoadedStudy study = load_study(args.source, args.sets);
+void run_command(const RunArgs& args, const std::string& shard, const std::string& seeds) {
+  const int k = seeds.empty() ? 0 : parse_seeds(seeds);  // 0: not given
+  const bool study_source = is_study_source(args.source);
+  if (study_source || k > 1) {
+    LoadedStudy study = study_source ? load_study(args.source, args.sets) : replicated_run_study(args.source, args.sets, k);
+    if (k > 0) study.config.seeds = k;
+    study.config.validate();
     const std::vector<StudyMember> members = expand_study(study, args.sets);
     StudyRunOptions o;
     o.out_dir = args.out.empty() ? "runs/" + study.config.name : args.out;
@@ -41,12 +47,15 @@ void run_command(const RunArgs& args, const std::string& shard) {
 void add_run_command(CLI::App& app) {
   auto args = std::make_shared<RunArgs>();
   auto shard = std::make_shared<std::string>();
+  auto seeds = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand("run", "Run an experiment end to end (default: the built-in small experiment)");
   add_run_args(cmd, *args, false);
   cmd->add_option("--shard", *shard, "study configs: run only shard i of n (i/n, 0 <= i < n)");
-  cmd->callback([args, shard] {
+  cmd->add_option("--seeds", *seeds,
+                  "replicate every run over k seeds (study.seeds; a single run becomes a study of k runs)");
+  cmd->callback([args, shard, seeds] {
     try {
-      run_command(*args, *shard);
+      run_command(*args, *shard, *seeds);
     } catch (const Interrupted& e) {
       // Whichever stage or member run was stopped, the typed command is what resumes all of them.
       throw Interrupted(std::string(e.what()) + kRerunAdvice);

@@ -1,5 +1,5 @@
 // factorlab/cli/cmd_sweep.cpp — `factorlab sweep CONFIG --grid key=v1,v2,... [--grid ...] [--set ...]
-// [--shard i/n] [--out DIR]` and `factorlab sweep --collect DIR`.
+// [--shard i/n] [--seeds k] [--out DIR]` and `factorlab sweep --collect DIR`.
 // The grid's cells become member runs DIR/runs/<name>_<key><value>... (study.h): every cell in
 // exactly one shard, so n machines (e.g. a Slurm array: --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT)
 // split the work with no coordinator. Unsharded, the sweep collects and reports at the end;
@@ -23,16 +23,18 @@ namespace factorlab::cli {
 namespace {
 
 struct SweepArgs {
-  std::string source, out, shard, collect;
+  std::string source, out, shard, collect, seeds;
   std::vector<std::string> grids, sets;
   bool no_report = false;
 };
 
 LoadedStudy sweep_study(const SweepArgs& a) {
   if (a.source.empty()) throw InputError("sweep: give a CONFIG (file or preset) to sweep, or --collect DIR");
+  const int seeds = a.seeds.empty() ? 0 : parse_seeds(a.seeds);  // 0: not given
   if (is_study_source(a.source)) {
     LoadedStudy s = load_study(a.source, a.sets);
     for (auto& r : s.config.runs) r.grid.insert(r.grid.end(), a.grids.begin(), a.grids.end());
+    if (seeds > 0) s.config.seeds = seeds;
     s.config.validate();
     return s;
   }
@@ -46,6 +48,7 @@ LoadedStudy sweep_study(const SweepArgs& a) {
   spec.config = a.source.empty() ? "default" : a.source;
   spec.grid = a.grids;
   s.config.runs.push_back(spec);
+  if (seeds > 0) s.config.seeds = seeds;
   s.config.validate();
   return s;
 }
@@ -62,13 +65,14 @@ void add_sweep_command(CLI::App& app) {
       ->allow_extra_args(false)
       ->take_all();
   cmd->add_option("--shard", a->shard, "run only shard i of n (i/n, 0 <= i < n)");
+  cmd->add_option("--seeds", a->seeds, "replicate every run over k seeds (study.seeds; members <name>_seed<s>)");
   cmd->add_option("--out", a->out, "sweep folder (default: runs/<name>_sweep)");
   cmd->add_option("--collect", a->collect, "gather the finished runs of sweep folder DIR into DIR/results.csv/json");
   cmd->add_flag("--no-report", a->no_report, "do not write report.html at the end");
   cmd->callback([a] {
     if (!a->collect.empty()) {
-      if (!a->source.empty() || !a->grids.empty() || !a->shard.empty())
-        throw InputError("sweep --collect DIR takes no CONFIG, --grid or --shard");
+      if (!a->source.empty() || !a->grids.empty() || !a->shard.empty() || !a->seeds.empty())
+        throw InputError("sweep --collect DIR takes no CONFIG, --grid, --shard or --seeds");
       const std::vector<std::string> missing = collect_study(a->collect);
       if (!missing.empty()) log_warn("collect: no results yet for ", missing.size(), " run(s), e.g. ", missing.front());
       if (!a->no_report) run_report_stage(a->collect);

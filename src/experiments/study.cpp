@@ -9,6 +9,7 @@
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/experiments/run_config.h"
+#include "factorlab/experiments/study_summary.h"
 
 namespace factorlab {
 namespace {
@@ -70,6 +71,7 @@ void StudyConfig::validate() const {
       require(l.find('=') != std::string::npos && l.find('=') > 0, p + ".labels: '" + l + "' is not key=value");
     for (const auto& g : runs[i].grid) parse_grid_axis(g, p + ".grid");
   }
+  require(seeds >= 1, "study.seeds = " + std::to_string(seeds) + " must be >= 1 (replicates of every member; 1 = no replication)");
   if (simulation) percolation.validate();
 }
 
@@ -120,6 +122,20 @@ LoadedStudy load_study(const std::string& source, const std::vector<std::string>
   return out;
 }
 
+LoadedStudy replicated_run_study(const std::string& source, const std::vector<std::string>& cli_sets, int seeds) {
+  const RunConfig base = load_run_config(source, cli_sets);
+  LoadedStudy s;
+  s.config.name = base.run.name + "_seeds";
+  s.config.kind = "factorization";
+  s.config.seeds = seeds;
+  StudyRunSpec spec;
+  spec.name = base.run.name;
+  spec.config = source.empty() ? "default" : source;
+  s.config.runs.push_back(spec);
+  s.config.validate();
+  return s;
+}
+
 std::vector<StudyMember> expand_study(const LoadedStudy& study, const std::vector<std::string>& cli_sets) {
   std::vector<StudyMember> members;
   for (std::size_t r = 0; r < study.config.runs.size(); ++r) {
@@ -162,8 +178,22 @@ std::vector<StudyMember> expand_study(const LoadedStudy& study, const std::vecto
         m.labels.emplace_back(axes[k].label, v);
         m.name += "_" + safe_name(axes[k].label.substr(axes[k].label.rfind('.') + 1)) + safe_name(v);
       }
-      m.overrides.push_back("run.name=\"" + m.name + "\"");
-      members.push_back(std::move(m));
+      m.group = m.name;
+      if (study.config.seeds == 1) {
+        m.overrides.push_back("run.name=\"" + m.name + "\"");
+        members.push_back(std::move(m));
+        continue;
+      }
+      // Replicates: the seed keys of each are read off the member's resolved config.
+      const RunConfig base = load_run_config(m.config, m.overrides);
+      for (int seed = 0; seed < study.config.seeds; ++seed) {
+        StudyMember r = m;
+        r.name = m.name + "_seed" + std::to_string(seed);
+        r.labels.emplace_back("seed", std::to_string(seed));
+        for (const auto& o : seed_overrides(base, seed)) r.overrides.push_back(o);
+        r.overrides.push_back("run.name=\"" + r.name + "\"");
+        members.push_back(std::move(r));
+      }
     }
   }
   std::set<std::string> names;
@@ -171,6 +201,25 @@ std::vector<StudyMember> expand_study(const LoadedStudy& study, const std::vecto
     if (!names.insert(m.name).second)
       throw InputError("study '" + study.config.name + "': two runs are named '" + m.name + "' (give the runs distinct names)");
   return members;
+}
+
+std::vector<std::string> seed_overrides(const RunConfig& base, int s) {
+  const std::int64_t k = s;
+  return {"data.seed=" + std::to_string(base.data.seed + k), "train.seed=" + std::to_string(base.train.seed + k),
+          "sample.seed=" + std::to_string(base.sample.seed + k), "eval.seed=" + std::to_string(base.eval.seed + k),
+          "probe.seed=" + std::to_string(base.probe.seed + k * base.probe.seeds)};
+}
+
+int parse_seeds(const std::string& text) {
+  auto bad = [&] { return InputError("--seeds = '" + text + "' must be a whole number >= 1 (e.g. --seeds 3)"); };
+  try {
+    std::size_t p = 0;
+    const int k = std::stoi(text, &p);
+    if (p != text.size() || k < 1) throw bad();
+    return k;
+  } catch (const std::logic_error&) {
+    throw bad();
+  }
 }
 
 std::pair<int, int> parse_shard(const std::string& text) {
@@ -212,9 +261,11 @@ Json study_json(const StudyConfig& config, const std::vector<StudyMember>& membe
       }
     }
     runs.push_back({{"name", m.name}, {"dir", "runs/" + m.name}, {"config", m.config}, {"labels", labels}, {"overrides", m.overrides}});
+    if (!m.group.empty() && m.group != m.name) runs.back()["group"] = m.group;
   }
   Json j{{"name", config.name}, {"kind", config.kind}, {"runs", runs}};
   if (config.simulation) j["percolation"] = "percolation";
+  if (config.seeds > 1) j["seeds"] = config.seeds;
   return j;
 }
 
@@ -278,6 +329,7 @@ std::vector<std::string> collect_study(const std::string& study_dir) {
   }
   write_file_atomic(study_dir + "/results.csv", csv.str());
   write_json(study_dir + "/results.json", rows);
+  write_results_summary(study_dir, study, rows);
   log_info("collect: ", rows.size(), " of ", study["runs"].size(), " runs into ", study_dir, "/results.csv",
            missing.empty() ? std::string() : " (" + std::to_string(missing.size()) + " without results yet)");
   return missing;

@@ -14,22 +14,9 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// t(0.975, dof) for dof = 1 .. 30 (standard tables, e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2).
-constexpr double kT975[30] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-                              2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-                              2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
-
 }  // namespace
 
 double PowerLawFit::predict(double x) const { return a * std::pow(x, b); }
-
-double student_t975(int dof) {
-  require(dof >= 1, "student_t975: dof = " + std::to_string(dof) + " must be >= 1");
-  if (dof <= 30) return kT975[dof - 1];
-  const double z = 1.959963984540054, v = dof;
-  const double z3 = z * z * z, z5 = z3 * z * z;
-  return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v);
-}
 
 PowerLawFit fit_power_law(const std::vector<double>& x, const std::vector<double>& y) {
   require(x.size() == y.size(), "fit_power_law: " + std::to_string(x.size()) + " x values but " +
@@ -111,6 +98,27 @@ Crossing threshold_crossing(const std::vector<double>& x, const std::vector<doub
   }
   c.status = CrossingStatus::NeverReached;
   return c;
+}
+
+std::optional<Interval> band_crossing(const std::vector<double>& x, const std::vector<double>& lower,
+                                      const std::vector<double>& upper, double target, Interpolation interpolation,
+                                      double domain_lo, double domain_hi) {
+  const Crossing first = threshold_crossing(x, upper, target, interpolation);
+  const Crossing last = threshold_crossing(x, lower, target, interpolation);
+  if (first.status == CrossingStatus::NeverReached || first.status == CrossingStatus::NoData) return std::nullopt;
+  Interval ci;
+  ci.lo = first.x ? *first.x : domain_lo;
+  if (last.x) {
+    ci.hi = *last.x;
+  } else if (last.status == CrossingStatus::AlreadyAbove) {  // even the lower band starts above: below the data
+    ci.hi = domain_hi;
+    for (std::size_t i = 0; i < x.size(); ++i)
+      if (std::isfinite(x[i]) && std::isfinite(lower[i])) ci.hi = std::min(ci.hi, x[i]);
+  } else {
+    ci.hi = domain_hi;
+  }
+  if (ci.hi < ci.lo) std::swap(ci.lo, ci.hi);  // only when the band is not ordered; keeps lo <= hi
+  return ci;
 }
 
 const char* crossing_status_name(CrossingStatus s) {

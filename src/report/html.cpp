@@ -8,7 +8,8 @@
 namespace factorlab {
 namespace {
 
-// Colour-blind-safe verdict colours (Okabe-Ito bluish green / vermillion, light tints) and a layout
+// Colour-blind-safe verdict colours (light tints of Okabe-Ito blue for holds, vermillion for fails,
+// yellow for inconclusive, grey for not measured; inconclusive is also set in italics) and a layout
 // that reads on a laptop screen and in print.
 constexpr const char* kStyle = R"(
 body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; max-width: 1200px; margin: 2em auto;
@@ -20,8 +21,9 @@ pre { background: #f6f6f6; border: 1px solid #ddd; padding: .8em; overflow-x: au
 table { border-collapse: collapse; margin: .8em 0; }
 th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical-align: top; }
 th { background: #eef3f8; }
-tr.yes td:last-child { background: #d4efe4; }
-tr.no td:last-child { background: #f8d9c8; }
+tr.holds td:last-child { background: #cde6f5; }
+tr.fails td:last-child { background: #f8d9c8; }
+tr.inconclusive td:last-child { background: #fcefc7; font-style: italic; }
 tr.na td:last-child { background: #eeeeee; color: #555; }
 .figrow { display: flex; flex-wrap: wrap; gap: 1.2em; }
 figure { margin: .5em 0; flex: 1 1 480px; max-width: 100%; }

@@ -22,10 +22,10 @@ bool is_fraction_key(const std::string& key) {
 
 HtmlTable claims_table(const std::vector<Claim>& claims) {
   HtmlTable t;
-  t.header = {"experiment", "paper's claim", "this run's number", "rule applied", "holds?"};
+  t.header = {"experiment", "paper's claim", "this run's numbers (95 % intervals)", "rule applied", "verdict"};
   for (const Claim& c : claims) {
     t.rows.push_back({c.experiment, c.claim, c.measured, c.rule, verdict_name(c.verdict)});
-    t.row_class.push_back(c.verdict == Verdict::Yes ? "yes" : c.verdict == Verdict::No ? "no" : "na");
+    t.row_class.push_back(verdict_class(c.verdict));
   }
   return t;
 }

@@ -294,6 +294,19 @@ ReportOutcome write_study_report(const std::string& study_dir, const ReportOptio
         percolation_figures(figs, s, p);
         break;
       }
+      case StudyKind::Factorization: {
+        // The seeds of one run: each run's numbers and tracked participation ratios, pooled by the claims.
+        std::vector<Numbers> numbers;
+        std::vector<std::vector<double>> tracked;
+        for (const StudyRun& r : s.runs) {
+          numbers.push_back(r.numbers);
+          const std::string track = r.dir + "/track.csv";
+          tracked.push_back(file_exists(track) ? read_csv(track).numbers("participation_ratio") : std::vector<double>{});
+        }
+        claims = factorization_claims(numbers, tracked);
+        sweep_figures(figs, s);
+        break;
+      }
       case StudyKind::Sweep: sweep_figures(figs, s); break;
     }
   } catch (const std::exception& e) {  // a damaged input costs its figures, not the report
@@ -310,7 +323,7 @@ ReportOutcome write_study_report(const std::string& study_dir, const ReportOptio
   doc.preformatted(s.json.dump(2));
   doc.heading("Stage timings");
   doc.table(timing_table(s));
-  doc.heading("The paper's claims (SPEC 8) on this study");
+  doc.heading("The paper's claims on this study (95 % intervals; rules in docs/report.md)");
   if (claims.empty())
     doc.paragraph("A sweep has no claim of the paper attached; see the numbers below.");
   else

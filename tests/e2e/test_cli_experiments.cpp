@@ -158,3 +158,25 @@ TEST(CliExperiments, StudyPresetRunsItsMembersAndReports) {
   EXPECT_EQ(rows[0]["label.sigma"], 1.0);
   EXPECT_EQ(rows[0]["eval.all.count"], 64);  // scored on every position of the 8 x 8 torus
 }
+
+TEST(CliExperiments, SeedsReplicateASingleRunIntoAStudy) {
+  // `run default --seeds 2`: two replicates default_seed0 / _seed1 whose seeds differ by one, collected
+  // with a per-group summary and reported with the seeds pooled.
+  const std::string dir = fresh_dir("seeds");
+  const CliResult r = run_factorlab("run default " + kTinySets + " --set train.steps=4 --set train.checkpoint_every=4 "
+                                    "--set train.eval_every=0 --seeds 2 --out " + dir);
+  ASSERT_EQ(r.code, 0) << r.output;
+  for (const char* f : {"study.json", "results.csv", "results.json", "results_summary.csv", "results_summary.json",
+                        "report.html", "runs/default_seed0/results.json", "runs/default_seed1/results.json"})
+    EXPECT_TRUE(file_exists(dir + "/" + f)) << f;
+  const Json study = read_json(dir + "/study.json");
+  EXPECT_EQ(study["kind"], "factorization");
+  EXPECT_EQ(study["seeds"], 2);
+  EXPECT_NE(read_file(dir + "/runs/default_seed1/config.toml").find("seed = 1"), std::string::npos);
+  const Json summary = read_json(dir + "/results_summary.json");
+  ASSERT_EQ(summary.size(), 1u);
+  EXPECT_EQ(summary[0]["group"], "default");
+  EXPECT_EQ(summary[0]["seeds"], 2);
+  EXPECT_TRUE(summary[0]["numbers"]["eval.all.joint"].contains("wilson_lo"));
+  EXPECT_EQ(run_factorlab("run default --seeds 0 --out " + dir + "/bad").code, 2);
+}

@@ -2,6 +2,7 @@
 // sharding (every member in exactly one shard), the study presets, and collection into a table.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <set>
 
@@ -175,4 +176,164 @@ TEST(StudySpec, CollectGathersFinishedRunsIntoCsvAndJson) {
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[1]["label.N"], 24.0);
   EXPECT_THROW(collect_study(dir + "/runs"), InputError);
+}
+
+// Seeds: every member becomes k replicates <name>_seed<s> (seed fastest), labelled seed, whose seed
+// keys are the member's own + s (probe.seed + s * probe.seeds); replicate 0 is the member itself.
+TEST(StudySeeds, ReplicatesHaveNamesLabelsAndSeedOverrides) {
+  const std::string dir = temp_dir("seeds");
+  const std::string text =
+      "[study]\nname = \"s\"\nset = [\"train.seed=5\", \"probe.seeds=4\"]\n[[study.runs]]\nname = \"r\"\n"
+      "labels = [\"experiment=x\"]\ngrid = [\"N:data.N=8,16\"]\n";
+  const LoadedStudy one = from_text(dir, text);
+  const LoadedStudy three = from_text(dir, text, {"study.seeds=3"});
+  ASSERT_EQ(three.config.seeds, 3);
+  const auto base = expand_study(one, {});
+  const auto m = expand_study(three, {});
+  ASSERT_EQ(m.size(), 6u);
+  const std::vector<std::string> names = {"r_N8_seed0", "r_N8_seed1", "r_N8_seed2",
+                                          "r_N16_seed0", "r_N16_seed1", "r_N16_seed2"};
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    SCOPED_TRACE(m[i].name);
+    EXPECT_EQ(m[i].name, names[i]);
+    EXPECT_EQ(m[i].group, base[i / 3].name);
+    const int s = static_cast<int>(i % 3);
+    EXPECT_EQ(m[i].labels.back(), (std::pair<std::string, std::string>{"seed", std::to_string(s)}));
+    EXPECT_EQ(m[i].labels.front(), (std::pair<std::string, std::string>{"experiment", "x"}));
+    const RunConfig c = load_run_config(m[i].config, m[i].overrides);
+    EXPECT_EQ(c.run.name, m[i].name);
+    EXPECT_EQ(c.train.seed, 5 + s);
+    EXPECT_EQ(c.data.seed, s);
+    EXPECT_EQ(c.sample.seed, s);
+    EXPECT_EQ(c.eval.seed, s);
+    EXPECT_EQ(c.probe.seed, 4 * s);  // disjoint blocks of 4 noise images
+    EXPECT_EQ(c.data.N, i < 3 ? 8 : 16);
+  }
+  // Replicate 0 is exactly the member without seeds (but for its name).
+  RunConfig seed0 = load_run_config(m[3].config, m[3].overrides), plain = load_run_config(base[1].config, base[1].overrides);
+  seed0.run.name = plain.run.name;
+  EXPECT_EQ(to_toml(seed0), to_toml(plain));
+  // study.json names the group and the number of seeds.
+  const Json j = study_json(three.config, m);
+  EXPECT_EQ(j["seeds"], 3);
+  EXPECT_EQ(j["runs"][4]["group"], "r_N16");
+  EXPECT_EQ(j["runs"][4]["labels"]["seed"], 1.0);
+}
+
+// With one seed (the default and every preset) nothing changes: names, folders, overrides, study.json.
+TEST(StudySeeds, OneSeedLeavesTheStudyAsItWas) {
+  const std::string dir = temp_dir("seeds1");
+  const std::string text = "[study]\nname = \"s\"\n[[study.runs]]\nname = \"r\"\ngrid = [\"N:data.N=8,16\"]\n";
+  const LoadedStudy implicit = from_text(dir, text);
+  const LoadedStudy explicit_one = from_text(dir, text, {"study.seeds=1"});
+  EXPECT_EQ(implicit.config.seeds, 1);
+  const auto a = expand_study(implicit, {}), b = expand_study(explicit_one, {});
+  ASSERT_EQ(a.size(), 2u);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].name, b[i].name);
+    EXPECT_EQ(a[i].group, a[i].name);
+    EXPECT_EQ(a[i].overrides, b[i].overrides);
+    EXPECT_EQ(a[i].labels, b[i].labels);
+    for (const auto& o : a[i].overrides) EXPECT_EQ(o.find(".seed="), std::string::npos) << o;
+  }
+  EXPECT_EQ(a[0].name, "r_N8");
+  EXPECT_EQ(study_json(implicit.config, a).dump(), study_json(explicit_one.config, b).dump());
+  EXPECT_FALSE(study_json(implicit.config, a).contains("seeds"));
+  EXPECT_FALSE(study_json(implicit.config, a)["runs"][0].contains("group"));
+  // Every study preset says seeds = 1.
+  for (const auto& name : preset_names())
+    if (is_study_source(name)) EXPECT_EQ(load_study(name, {}).config.seeds, 1) << name;
+}
+
+TEST(StudySeeds, ShardsPartitionTheReplicates) {
+  const std::string dir = temp_dir("seeds-shards");
+  const LoadedStudy s =
+      from_text(dir, "[study]\nname = \"s\"\nseeds = 3\n[[study.runs]]\nname = \"r\"\ngrid = [\"N:data.N=8,16,24\"]\n");
+  const auto m = expand_study(s, {});
+  ASSERT_EQ(m.size(), 9u);
+  for (int n : {1, 2, 3, 4}) {
+    std::multiset<std::string> seen;
+    for (int i = 0; i < n; ++i)
+      for (std::size_t k : shard_indices(m.size(), i, n)) seen.insert(m[k].name);
+    EXPECT_EQ(seen.size(), m.size());
+    for (const auto& x : m) EXPECT_EQ(seen.count(x.name), 1u) << x.name << " n " << n;
+  }
+}
+
+TEST(StudySeeds, ASingleRunBecomesAStudyOfItsSeeds) {
+  const LoadedStudy s = replicated_run_study("default", {"train.steps=10"}, 3);
+  EXPECT_EQ(s.config.name, "default_seeds");
+  EXPECT_EQ(s.config.kind, "factorization");
+  const auto m = expand_study(s, {"train.steps=10"});
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[2].name, "default_seed2");
+  const RunConfig c = load_run_config(m[2].config, m[2].overrides);
+  EXPECT_EQ(c.train.steps, 10);
+  EXPECT_EQ(c.train.seed, 2);
+}
+
+TEST(StudySeeds, BadSeedCountsAreOneLineErrorsNamingTheKey) {
+  const std::string dir = temp_dir("seeds-bad");
+  const std::string text = "[study]\nname = \"s\"\n[[study.runs]]\nname = \"r\"\n";
+  for (const char* v : {"0", "-2"}) {
+    try {
+      from_text(dir, text, {std::string("study.seeds=") + v});
+      ADD_FAILURE() << "study.seeds=" << v << " was accepted";
+    } catch (const InputError& e) {
+      const std::string msg = e.what();
+      EXPECT_NE(msg.find("study.seeds = " + std::string(v) + " must be >= 1"), std::string::npos) << msg;
+      EXPECT_EQ(msg.find('\n'), std::string::npos);
+    }
+  }
+  EXPECT_EQ(parse_seeds("3"), 3);
+  EXPECT_EQ(parse_seeds("1"), 1);
+  for (const char* bad : {"0", "-1", "x", "2x", "", "1.5"}) {
+    try {
+      parse_seeds(bad);
+      ADD_FAILURE() << "--seeds " << bad << " was accepted";
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find("--seeds = '" + std::string(bad) + "' must be a whole number >= 1"),
+                std::string::npos)
+          << e.what();
+    }
+  }
+}
+
+// results.json keeps every seed's row; results_summary.* has each group's mean, interval over seeds
+// and, for accuracies, the Wilson interval of the pooled conditions.
+TEST(StudySeeds, CollectWritesThePerGroupSummary) {
+  const std::string dir = temp_dir("seeds-collect");
+  const LoadedStudy s = from_text(dir, "[study]\nname = \"c\"\nseeds = 3\n[[study.runs]]\nname = \"r\"\n"
+                                       "labels = [\"experiment=x\"]\ngrid = [\"N:data.N=8,16\"]\n");
+  const auto members = expand_study(s, {});
+  write_json(dir + "/study.json", study_json(s.config, members));
+  const double acc[] = {0.5, 0.6, 0.7};
+  for (int seed = 0; seed < 3; ++seed) {
+    const std::string run = dir + "/runs/r_N8_seed" + std::to_string(seed);
+    make_dirs(run);
+    write_json(run + "/results.json", Json{{"eval.all.joint", acc[seed]}, {"eval.all.count", 10}, {"train.steps", 10}});
+  }
+  const auto missing = collect_study(dir);
+  EXPECT_EQ(missing.size(), 3u);  // r_N16_seed0..2
+  EXPECT_EQ(read_json(dir + "/results.json").size(), 3u);  // one row per seed
+  const Json summary = read_json(dir + "/results_summary.json");
+  ASSERT_EQ(summary.size(), 1u);  // r_N16 has no finished run
+  const Json& g = summary[0];
+  EXPECT_EQ(g["group"], "r_N8");
+  EXPECT_EQ(g["seeds"], 3);
+  EXPECT_EQ(g["labels"], (Json{{"experiment", "x"}, {"N", 8.0}}));  // no seed label
+  const Json& j = g["numbers"]["eval.all.joint"];
+  EXPECT_NEAR(j["mean"].get<double>(), 0.6, 1e-12);
+  EXPECT_NEAR(j["sd"].get<double>(), 0.1, 1e-12);
+  EXPECT_NEAR(j["ci95_lo"].get<double>(), 0.6 - 4.303 * 0.1 / std::sqrt(3.0), 1e-12);
+  EXPECT_EQ(j["successes"], 18.0);
+  EXPECT_EQ(j["conditions"], 30.0);
+  EXPECT_NEAR(j["wilson_lo"].get<double>(), 0.4232, 1e-4);  // Wilson 18 of 30: 0.4232 .. 0.7541
+  EXPECT_NEAR(j["wilson_hi"].get<double>(), 0.7541, 1e-4);
+  EXPECT_FALSE(g["numbers"]["train.steps"].contains("wilson_lo"));  // not an accuracy
+  const std::string csv = read_file(dir + "/results_summary.csv");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')),
+            "group,label.N,label.experiment,key,runs,mean,sd,ci95_lo,ci95_hi,min,max,successes,conditions,wilson_lo,"
+            "wilson_hi");
+  EXPECT_NE(csv.find("\nr_N8,8,x,eval.all.joint,3,0.6,"), std::string::npos) << csv;
 }

@@ -1,5 +1,6 @@
-// tests/report/test_claims.cpp — the claims of SPEC 8.1 and 8.2 on numbers chosen to make each one
-// hold, fail, or be unmeasured.
+// tests/report/test_claims.cpp — the factorization and compositional claims on numbers chosen to make
+// each one hold, fail, be inconclusive (the interval straddles the rule's bound), or be unmeasured;
+// one seed and several seeds (pooled conditions, intervals over seeds).
 #include <gtest/gtest.h>
 
 #include "factorlab/report/claims.h"
@@ -7,13 +8,22 @@
 namespace factorlab {
 namespace {
 
-Numbers factorized() {
-  return {{"eval.all.joint", 0.97},
+enum Index { kAccuracy, kTorus, kFactorized, kDimension, kSettles, kHyper };
+
+// One seed's numbers; `shift` moves the per-training quantities a little between seeds.
+Numbers factorized(double shift = 0) {
+  return {{"eval.all.joint", 1.0},
+          {"eval.all.count", 1024},
           {"probe.betti0", 1},
           {"probe.betti1", 2},
           {"probe.betti2", 1},
-          {"probe.participation_ratio", 7.2},
-          {"probe.model.x_on_y_mean", 0.1},
+          {"probe.band_2c", 0.05},
+          {"probe.h1_persistence_1", 0.9},
+          {"probe.h1_persistence_2", 0.8},
+          {"probe.h1_persistence_3", 0.01},
+          {"probe.participation_ratio", 7.2 + shift},
+          {"probe.n_components_95", 8},
+          {"probe.model.x_on_y_mean", 0.1 + shift / 10},
           {"probe.model.x_parallel_mean", 0.9},
           {"probe.model.y_parallel_mean", 0.8},
           {"probe.clifford_torus.x_on_y_mean", 0.0},
@@ -21,30 +31,93 @@ Numbers factorized() {
           {"probe.clifford_torus.y_parallel_mean", 1.0},
           {"probe.torus_3d.x_on_y_mean", 0.5},
           {"probe.torus_3d.x_parallel_mean", 0.3},
-          {"probe.torus_3d.y_parallel_mean", 0.3}};
+          {"probe.torus_3d.y_parallel_mean", 0.3},
+          {"probe.model.x_opposite_mean", -0.05 + shift / 10},
+          {"probe.model.x_opposite_std", 0.1},
+          {"probe.model.x_opposite_count", 16},
+          {"probe.model.y_opposite_mean", 0.02 - shift / 10},
+          {"probe.model.y_opposite_std", 0.1},
+          {"probe.model.y_opposite_count", 16},
+          {"probe.model.x_curve_pr_mean", 9.5},
+          {"probe.model.y_curve_pr_mean", 9.0},
+          {"probe.clifford_torus.x_opposite_mean", -1.0},
+          {"probe.clifford_torus.y_opposite_mean", -1.0},
+          {"probe.clifford_torus.x_curve_pr_mean", 2.0},
+          {"probe.torus_3d.x_opposite_mean", -0.98},
+          {"probe.torus_3d.y_opposite_mean", -1.0}};
 }
 
-TEST(Claims, FactorizationHolds) {
-  const auto c = factorization_claims(factorized(), {20, 9, 8.5});
-  ASSERT_EQ(c.size(), 5u);
-  for (const Claim& k : c) EXPECT_EQ(k.verdict, Verdict::Yes) << k.claim << ": " << k.measured;
-  EXPECT_NE(c[0].measured.find("97.0 %"), std::string::npos);
-  EXPECT_NE(c[1].measured.find("(1, 2, 1)"), std::string::npos);
+TEST(Claims, FactorizationHoldsOverThreeSeeds) {
+  const auto c = factorization_claims(std::vector<Numbers>{factorized(-0.2), factorized(0), factorized(0.3)},
+                                      {{20, 9, 8.6}, {20, 9, 8.5}, {18, 8, 8.2}});
+  ASSERT_EQ(c.size(), 6u);
+  for (const Claim& k : c) EXPECT_EQ(k.verdict, Verdict::Holds) << k.claim << ": " << k.measured;
+  EXPECT_NE(c[kAccuracy].measured.find("3072 of 3072"), std::string::npos) << c[kAccuracy].measured;  // pooled
+  EXPECT_NE(c[kAccuracy].measured.find("3 seeds"), std::string::npos);
+  EXPECT_NE(c[kTorus].measured.find("run 3: Betti numbers (1, 2, 1) by the band rule (band 2c = 0.05)"),
+            std::string::npos) << c[kTorus].measured;
+  EXPECT_NE(c[kDimension].measured.find("over 3 seeds (7, 7.2, 7.5)"), std::string::npos) << c[kDimension].measured;
+  EXPECT_NE(c[kHyper].measured.find("Clifford torus x -1, y -1"), std::string::npos) << c[kHyper].measured;
+  EXPECT_NE(c[kHyper].measured.find("planar circle 2"), std::string::npos);
 }
 
-TEST(Claims, FactorizationFailsAndNotMeasured) {
+TEST(Claims, FactorizationFails) {
   Numbers n = factorized();
-  n["eval.all.joint"] = 0.9;                    // below 0.95
-  n["probe.betti1"] = 1;                        // a circle, not a torus
-  n["probe.model.x_on_y_mean"] = 0.5;           // the 3D torus' statistics exactly
+  n["eval.all.joint"] = 0.5;           // 512 of 1024: far below 95 %
+  n["probe.betti0"] = 3;               // three components: structure a torus does not have
+  n["probe.model.x_on_y_mean"] = 0.5;  // the 3D torus' statistics exactly
   n["probe.model.x_parallel_mean"] = 0.3;
   n["probe.model.y_parallel_mean"] = 0.3;
   n["probe.participation_ratio"] = 25;
-  const auto c = factorization_claims(n, {20, 10, 5});  // last change 50 %
-  for (const Claim& k : c) EXPECT_EQ(k.verdict, Verdict::No) << k.claim;
-  const auto none = factorization_claims({}, {});
-  for (const Claim& k : none) EXPECT_EQ(k.verdict, Verdict::NotMeasured) << k.claim;
-  EXPECT_EQ(factorization_claims(factorized(), {8, 8})[4].verdict, Verdict::NotMeasured);  // < 3 checkpoints
+  n["probe.model.x_opposite_mean"] = -0.95;  // a planar circle
+  n["probe.model.y_opposite_mean"] = -0.9;
+  Numbers m = n;
+  m["probe.participation_ratio"] = 27;
+  m["probe.model.x_on_y_mean"] = 0.45;
+  const auto c = factorization_claims(std::vector<Numbers>{n, m}, {{20, 10, 5}, {20, 12, 6}});  // last changes 100 %, 100 %
+  for (const Claim& k : c) EXPECT_EQ(k.verdict, Verdict::Fails) << k.claim << ": " << k.measured;
+  EXPECT_NE(c[kTorus].measured.find("more significant bars than a torus has"), std::string::npos);
+}
+
+TEST(Claims, FactorizationInconclusiveFromOneSeed) {
+  Numbers n = factorized();
+  n["eval.all.joint"] = 0.97;  // 10 of 10 after rounding: Wilson 72.2-100 % straddles 95 %
+  n["eval.all.count"] = 10;
+  n["probe.betti1"] = 1;       // the second loop is below the band
+  n["probe.betti2"] = 0;
+  n["probe.band_2c"] = 0.3;
+  n["probe.h1_persistence_2"] = 0.2;
+  n["probe.h2_persistence_1"] = 0.1;
+  n["probe.pca_betti0"] = 1;  // the PCA reading differs: shown beside the band rule
+  n["probe.pca_betti1"] = 2;
+  n["probe.pca_betti2"] = 1;
+  n["probe.model.x_opposite_mean"] = -0.5;  // straddles -0.5
+  const auto c = factorization_claims(n, {20, 9, 8.5});
+  for (const Claim& k : c) EXPECT_EQ(k.verdict, Verdict::Inconclusive) << k.claim << ": " << k.measured;
+  EXPECT_NE(c[kAccuracy].measured.find("10 of 10, 95 % CI 72.2 .. 100.0 %"), std::string::npos) << c[kAccuracy].measured;
+  EXPECT_NE(c[kTorus].measured.find("the band 2c = 0.3 is wider than the second H1 bar (0.2) and the largest H2 bar "
+                                    "(0.1); more evidence needed"),
+            std::string::npos)
+      << c[kTorus].measured;
+  EXPECT_NE(c[kTorus].measured.find("PCA reading (1, 2, 1)"), std::string::npos);
+  EXPECT_NE(c[kDimension].measured.find("one seed: no interval"), std::string::npos);
+  EXPECT_NE(c[kHyper].measured.find("over 16 curves"), std::string::npos) << c[kHyper].measured;
+  // Seeds that disagree on the torus are inconclusive too.
+  EXPECT_EQ(factorization_claims(std::vector<Numbers>{factorized(), n}, {{}, {}})[kTorus].verdict, Verdict::Inconclusive);
+}
+
+TEST(Claims, FactorizationNotMeasured) {
+  for (const Claim& k : factorization_claims(Numbers{}, {})) EXPECT_EQ(k.verdict, Verdict::NotMeasured) << k.claim;
+  EXPECT_EQ(factorization_claims(factorized(), {8, 8})[kSettles].verdict, Verdict::NotMeasured);  // < 3 checkpoints
+  Numbers no_cos = factorized();
+  no_cos.erase("probe.model.y_opposite_mean");
+  EXPECT_EQ(factorization_claims(no_cos, {})[kHyper].verdict, Verdict::NotMeasured);
+  // No condition count: the accuracy is measured but has no interval.
+  Numbers no_count = factorized();
+  no_count.erase("eval.all.count");
+  const auto c = factorization_claims(no_count, {});
+  EXPECT_EQ(c[kAccuracy].verdict, Verdict::Inconclusive);
+  EXPECT_NE(c[kAccuracy].measured.find("condition count missing"), std::string::npos);
 }
 
 StudyRun run(const std::string& name, std::map<std::string, std::string> labels, Numbers n) {
@@ -55,42 +128,85 @@ StudyRun run(const std::string& name, std::map<std::string, std::string> labels,
   return r;
 }
 
-std::vector<StudyRun> compositional_runs(bool as_paper) {
-  const double hi = 0.95, lo = 0.1;
-  auto cross = [&](const std::string& set, double bx_x, double by_y, double inter) {
-    return run("cross_" + set, {{"experiment", "cross"}, {"train_set", set}},
-               {{"eval.band_x.x", bx_x}, {"eval.band_x.y", hi}, {"eval.band_x.joint", std::min(bx_x, hi)},
-                {"eval.band_y.x", hi}, {"eval.band_y.y", by_y}, {"eval.band_y.joint", std::min(by_y, hi)},
-                {"eval.intersection.joint", inter}});
-  };
-  std::vector<StudyRun> r = {cross("2d", as_paper ? lo : hi, as_paper ? lo : hi, 0.05), cross("1d", hi, hi, 0.8),
-                             cross("union", hi, hi, as_paper ? 0.9 : 0.5), cross("1d_norim", hi, hi, 0.3)};
-  // Two seeds at width 1: averaged.
-  r.push_back(run("l1a", {{"experiment", "lesion"}, {"width", "1"}}, {{"eval.ood.joint", 0.9}}));
-  r.push_back(run("l1b", {{"experiment", "lesion"}, {"width", "1"}}, {{"eval.ood.joint", 0.7}}));
-  r.push_back(run("l8", {{"experiment", "lesion"}, {"width", "8"}}, {{"eval.holdout.joint", as_paper ? 0.2 : 0.9}}));
+// A cross run: band accuracies out of 39 conditions each, the intersection out of 9.
+StudyRun cross(const std::string& set, double bx_x, double bx_y, double by_x, double by_y, double inter,
+               const std::string& seed = "0") {
+  return run("cross_" + set + "_" + seed, {{"experiment", "cross"}, {"train_set", set}, {"seed", seed}},
+             {{"eval.band_x.x", bx_x}, {"eval.band_x.y", bx_y}, {"eval.band_x.joint", std::min(bx_x, bx_y)},
+              {"eval.band_x.count", 39}, {"eval.band_y.x", by_x}, {"eval.band_y.y", by_y},
+              {"eval.band_y.joint", std::min(by_x, by_y)}, {"eval.band_y.count", 39},
+              {"eval.intersection.joint", inter}, {"eval.intersection.count", 9}});
+}
+
+StudyRun holdout(const std::string& experiment, double width, double joint, double count, bool ood = true) {
+  const std::string g = ood ? "eval.ood." : "eval.holdout.";
+  return run(experiment + format_number(width), {{"experiment", experiment}, {"width", format_number(width)}},
+             {{g + "joint", joint}, {g + "count", count}});
+}
+
+std::vector<StudyRun> as_in_the_paper() {
+  std::vector<StudyRun> r = {cross("2d", 0, 1, 1, 0, 0), cross("1d", 1, 1, 1, 1, 8.0 / 9),
+                             cross("1d_norim", 1, 1, 1, 1, 1.0 / 9)};
+  for (const char* seed : {"0", "1", "2"}) r.push_back(cross("union", 1, 1, 1, 1, 1, seed));  // 27 of 27
+  r.push_back(holdout("lesion", 1, 22.0 / 24, 12));
+  r.push_back(holdout("lesion", 1, 22.0 / 24, 12, false));  // pooled with the first: eval.holdout counts too
+  r.push_back(holdout("lesion", 8, 2.0 / 24, 24));
   for (const char* e : {"interior", "exterior"}) {
-    r.push_back(run(std::string(e) + "2", {{"experiment", e}, {"width", "2"}}, {{"eval.ood.joint", 0.8}}));
-    r.push_back(run(std::string(e) + "8", {{"experiment", e}, {"width", "8"}}, {{"eval.ood.joint", 0.3}}));
+    r.push_back(holdout(e, 2, 1.0, 16));
+    r.push_back(holdout(e, 8, 0.3, 64));
   }
   return r;
 }
 
-TEST(Claims, CompositionalAsInThePaper) {
-  const auto runs = compositional_runs(true);
-  EXPECT_DOUBLE_EQ(*mean_where(runs, {{"experiment", "lesion"}, {"width", "1"}}, "eval.ood.joint"), 0.8);
-  EXPECT_DOUBLE_EQ(holdout_curve(runs, "lesion", "joint").at(1.0), 0.8);
+TEST(Claims, CompositionalHoldsAsInThePaper) {
+  const auto runs = as_in_the_paper();
+  EXPECT_DOUBLE_EQ(*mean_where(runs, {{"experiment", "cross"}, {"train_set", "union"}}, "eval.intersection.joint"), 1.0);
+  const auto pools = holdout_pools(runs, "lesion", "joint");
+  EXPECT_EQ(pools.at(1.0).n, 24);  // two runs of 12 at width 1
+  EXPECT_EQ(pools.at(1.0).successes, 22);
   const auto c = compositional_claims(runs);
   ASSERT_EQ(c.size(), 6u);
-  for (const Claim& k : c) EXPECT_EQ(k.verdict, Verdict::Yes) << k.claim << ": " << k.measured;
+  for (const Claim& k : c) EXPECT_EQ(k.verdict, Verdict::Holds) << k.claim << ": " << k.measured;
+  EXPECT_NE(c[1].measured.find("intersection 100.0 % (27 of 27"), std::string::npos) << c[1].measured;
 }
 
-TEST(Claims, CompositionalOtherwise) {
-  const auto c = compositional_claims(compositional_runs(false));
-  EXPECT_EQ(c[0].verdict, Verdict::No);  // 2d model got the held-out coordinate right
-  EXPECT_EQ(c[1].verdict, Verdict::No);  // union intersection 50 %
-  EXPECT_EQ(c[4].verdict, Verdict::No);  // lesion 8 at 90 %
-  for (const Claim& k : compositional_claims({})) EXPECT_EQ(k.verdict, Verdict::NotMeasured);
+TEST(Claims, CompositionalFails) {
+  std::vector<StudyRun> r = {cross("2d", 1, 1, 1, 0, 1), cross("1d", 1, 1, 1, 1, 0), cross("1d_norim", 1, 1, 1, 1, 1)};
+  for (const char* seed : {"0", "1", "2"}) r.push_back(cross("union", 1, 1, 1, 1, 2.0 / 9, seed));
+  r.push_back(holdout("lesion", 1, 2.0 / 24, 24));
+  r.push_back(holdout("lesion", 8, 1.0, 24));
+  for (const char* e : {"interior", "exterior"}) {
+    r.push_back(holdout(e, 2, 0.0, 16));
+    r.push_back(holdout(e, 8, 1.0, 64));
+  }
+  const auto c = compositional_claims(r);
+  for (const Claim& k : c) EXPECT_EQ(k.verdict, Verdict::Fails) << k.claim << ": " << k.measured;
+}
+
+// The CPU-scale measurement of the README: 6 of 9 in the union's intersection, 1 of 9 against 0 of 9.
+TEST(Claims, CompositionalInconclusiveOnSmallCounts) {
+  std::vector<StudyRun> r = {cross("2d", 0, 38.0 / 39, 1, 17.0 / 39, 0), cross("1d", 1, 1, 1, 1, 1.0 / 9),
+                             cross("1d_norim", 1, 1, 1, 1, 0), cross("union", 38.0 / 39, 1, 1, 1, 6.0 / 9)};
+  r.push_back(holdout("lesion", 1, 0.625, 24));
+  r.push_back(holdout("lesion", 8, 10.0 / 24, 24));
+  for (const char* e : {"interior", "exterior"}) {
+    r.push_back(holdout(e, 2, 0.75, 16));
+    r.push_back(holdout(e, 8, 0.65, 64));
+  }
+  const auto c = compositional_claims(r);
+  for (const Claim& k : c) EXPECT_EQ(k.verdict, Verdict::Inconclusive) << k.claim << ": " << k.measured;
+  EXPECT_NE(c[1].measured.find("intersection 66.7 % (6 of 9, 95 % CI 35.4 .. 87.9 %)"), std::string::npos) << c[1].measured;
+  EXPECT_NE(c[2].measured.find("1d - 2d 95 % CI -20.2 .. 43.5 %"), std::string::npos) << c[2].measured;
+}
+
+TEST(Claims, CompositionalNotMeasured) {
+  for (const Claim& k : compositional_claims({})) EXPECT_EQ(k.verdict, Verdict::NotMeasured) << k.claim;
+  // Accuracies without condition counts are measured, but have no interval.
+  auto r = as_in_the_paper();
+  for (auto& x : r)
+    for (auto it = x.numbers.begin(); it != x.numbers.end();)
+      it = it->first.size() > 6 && it->first.compare(it->first.size() - 6, 6, ".count") == 0 ? x.numbers.erase(it) : std::next(it);
+  for (const Claim& k : compositional_claims(r)) EXPECT_EQ(k.verdict, Verdict::Inconclusive) << k.claim;
 }
 
 }  // namespace

@@ -54,12 +54,23 @@ TEST(PowerLawFit, RejectsBadInput) {
   EXPECT_THROW(fit_power_law({3, 3}, {1, 2}), InputError);   // no slope
 }
 
-TEST(StudentT, TableAndExpansion) {
-  EXPECT_DOUBLE_EQ(student_t975(1), 12.706);
-  EXPECT_DOUBLE_EQ(student_t975(30), 2.042);
-  EXPECT_NEAR(student_t975(40), 2.021, 1e-3);   // tabulated 2.021
-  EXPECT_NEAR(student_t975(120), 1.980, 1e-3);  // tabulated 1.980
-  EXPECT_THROW(student_t975(0), InputError);
+// A band around a rising curve: the upper band crosses first, the lower last; ends beyond the data
+// are the domain bounds.
+TEST(BandCrossing, InvertsThePointwiseBand) {
+  const std::vector<double> x = {0.2, 0.4, 0.8};
+  const auto ci = band_crossing(x, {0.0, 0.4, 0.8}, {0.2, 0.8, 1.0}, 0.6, Interpolation::Linear, 0, 1);
+  ASSERT_TRUE(ci);
+  EXPECT_NEAR(ci->lo, 0.2 + 0.2 * (0.6 - 0.2) / 0.6, 1e-12);  // upper band 0.2 -> 0.8 between 0.2 and 0.4
+  EXPECT_NEAR(ci->hi, 0.4 + 0.4 * (0.6 - 0.4) / 0.4, 1e-12);  // lower band 0.4 -> 0.8 between 0.4 and 0.8
+  const auto open_ends = band_crossing(x, {0.0, 0.1, 0.2}, {0.7, 0.8, 0.9}, 0.6, Interpolation::Linear, 0, 1);
+  ASSERT_TRUE(open_ends);
+  EXPECT_EQ(open_ends->lo, 0.0);  // upper band already above at the smallest x
+  EXPECT_EQ(open_ends->hi, 1.0);  // lower band never reaches 0.6
+  const auto below = band_crossing(x, {0.9, 0.9, 0.9}, {1.0, 1.0, 1.0}, 0.6, Interpolation::Linear, 0, 1);
+  ASSERT_TRUE(below);
+  EXPECT_EQ(below->lo, 0.0);
+  EXPECT_EQ(below->hi, 0.2);  // even the lower band starts above: the crossing is below the data
+  EXPECT_FALSE(band_crossing(x, {0, 0, 0}, {0.1, 0.2, 0.3}, 0.6, Interpolation::Linear, 0, 1));
 }
 
 TEST(ThresholdCrossing, LogInterpolationIsGeometric) {

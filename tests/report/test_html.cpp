@@ -42,9 +42,9 @@ TEST(Html, PageEmbedsFiguresAndEscapesText) {
   doc.heading("Claims & numbers");
   doc.preformatted("[run]\nname = 'x<y'");
   HtmlTable t;
-  t.header = {"claim", "holds?"};
-  t.rows = {{"accuracy > 0.95", "yes"}, {"H1 = 2", "no"}};
-  t.row_class = {"yes", "no"};
+  t.header = {"claim", "verdict"};
+  t.rows = {{"accuracy > 0.95", "holds"}, {"H1 = 2", "inconclusive"}};
+  t.row_class = {"holds", "inconclusive"};
   doc.table(t);
   doc.figures({{"Fig A", "caption <a>", dir + "/a.png", ""},
                {"Fig B", "caption b", dir + "/b.png", ""},
@@ -57,7 +57,12 @@ TEST(Html, PageEmbedsFiguresAndEscapesText) {
   EXPECT_NE(page.find("&lt;script&gt;"), std::string::npos);
   EXPECT_NE(page.find("name = &#39;x&lt;y&#39;"), std::string::npos);
   EXPECT_NE(page.find("caption &lt;a&gt;"), std::string::npos);
-  EXPECT_NE(page.find("<tr class=\"yes\">"), std::string::npos);
+  EXPECT_NE(page.find("<tr class=\"holds\">"), std::string::npos);
+  // The style sheet gives every verdict class of the claims tables its own colour.
+  for (const char* c : {"tr.holds td:last-child { background: #cde6f5",
+                        "tr.fails td:last-child { background: #f8d9c8", "tr.inconclusive td:last-child { background: #fcefc7",
+                        "tr.na td:last-child { background: #eeeeee"})
+    EXPECT_NE(page.find(c), std::string::npos) << c;
   // Every <img> has an embedded PNG source; the failed figure says why instead.
   EXPECT_EQ(count(page, "<img "), 2u);
   EXPECT_EQ(count(page, "<img alt=\"Fig A\" src=\"data:image/png;base64,"), 1u);

@@ -7,14 +7,17 @@ namespace factorlab {
 namespace {
 
 TEST(Sections, ClaimsTableColoursVerdicts) {
-  const HtmlTable t = claims_table({{"factorization", "c1", "m1", "r1", Verdict::Yes},
-                                    {"factorization", "c2", "m2", "r2", Verdict::No},
-                                    {"factorization", "c3", "not measured", "r3", Verdict::NotMeasured}});
-  EXPECT_EQ(t.header.back(), "holds?");
-  ASSERT_EQ(t.rows.size(), 3u);
-  EXPECT_EQ(t.rows[0].back(), "yes");
-  EXPECT_EQ(t.rows[2].back(), "not measured");
-  EXPECT_EQ(t.row_class, (std::vector<std::string>{"yes", "no", "na"}));
+  const HtmlTable t = claims_table({{"factorization", "c1", "m1", "r1", Verdict::Holds},
+                                    {"factorization", "c2", "m2", "r2", Verdict::Fails},
+                                    {"factorization", "c3", "m3", "r3", Verdict::Inconclusive},
+                                    {"factorization", "c4", "not measured", "r4", Verdict::NotMeasured}});
+  EXPECT_EQ(t.header.back(), "verdict");
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[0].back(), "holds");
+  EXPECT_EQ(t.rows[1].back(), "fails");
+  EXPECT_EQ(t.rows[2].back(), "inconclusive");
+  EXPECT_EQ(t.rows[3].back(), "not measured");
+  EXPECT_EQ(t.row_class, (std::vector<std::string>{"holds", "fails", "inconclusive", "na"}));
 }
 
 TEST(Sections, StageTableSumsTimedStages) {

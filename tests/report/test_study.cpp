@@ -48,7 +48,7 @@ TEST(Study, BadStudyFilesAreInputErrors) {
     read_study_folder(dir);
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("compositional, data_efficiency, percolation, sweep"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("compositional, data_efficiency, percolation, factorization, sweep"), std::string::npos);
   }
   write_json(dir + "/study.json", Json{{"name", "x"}, {"kind", "sweep"}});
   EXPECT_THROW(read_study_folder(dir), InputError);

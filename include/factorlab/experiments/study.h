@@ -8,6 +8,7 @@
 //   kind = "compositional"         # compositional|data_efficiency|percolation|factorization|sweep
 //   set = ["train.steps=1000"]     # overrides for every member
 //   simulation = true              # also run the percolation simulation ([study.percolation])
+//   seeds = 1                      # replicates of every member (--seeds k on run / sweep)
 //   [[study.runs]]
 //   name = "lesion"                # member name; a grid appends _<label><value> per axis
 //   config = "compositional_2d"    # preset name, or a TOML file (relative to the study file)
@@ -20,6 +21,10 @@
 // InputError), its grid values (so the grid wins), then run.name.
 // Members are ordered as listed, grids row-major (last axis fastest); shard i of n takes the
 // members whose index is i mod n, so every member is in exactly one shard.
+// Seeds (study.seeds = k > 1): every member becomes k members <name>_seed<s>, s = 0 .. k - 1 (seed
+// fastest), labelled seed = s, whose overrides end with the seed keys of replicate s (seed_overrides:
+// data.seed, train.seed, sample.seed, eval.seed + s; probe.seed + s * probe.seeds), so replicate 0
+// is the member itself. With k = 1 nothing changes: today's names, folders and overrides.
 // Deliberately not: scheduling (each shard runs its members one after another).
 #pragma once
 #include <string>
@@ -31,6 +36,8 @@
 #include "factorlab/percolation/percolation_config.h"
 
 namespace factorlab {
+
+struct RunConfig;
 
 struct StudyRunSpec {
   std::string name;
@@ -53,6 +60,7 @@ struct StudyConfig {
   std::string kind = "sweep";
   std::vector<std::string> set;
   bool simulation = false;          // run the percolation simulation into STUDY/percolation
+  int seeds = 1;                    // replicates of every member (see above)
   PercolationConfig percolation;
   std::vector<StudyRunSpec> runs;
 
@@ -61,6 +69,7 @@ struct StudyConfig {
     v("kind", kind);
     v("set", set);
     v("simulation", simulation);
+    v("seeds", seeds);
     v("percolation", percolation);
     v("runs", runs);
   }
@@ -76,6 +85,7 @@ GridAxis parse_grid_axis(const std::string& text, const std::string& what);
 
 struct StudyMember {
   std::string name;     // unique; the run folder is STUDY/runs/<name>
+  std::string group;    // the member without its seed (<name> without _seed<s>); = name when seeds = 1
   std::string config;   // preset name or file path (resolved)
   std::vector<std::string> overrides;
   std::vector<std::pair<std::string, std::string>> labels;
@@ -90,20 +100,32 @@ struct LoadedStudy {
 bool is_study_source(const std::string& source);
 // Reads the [study] table of `source`; `cli_sets` starting with "study." are applied to it.
 LoadedStudy load_study(const std::string& source, const std::vector<std::string>& cli_sets);
+// `factorlab run CONFIG --seeds k` on a single-run config: a study named <run.name>_seeds of kind
+// factorization with one member <run.name> (the config as given) and study.seeds = k.
+LoadedStudy replicated_run_study(const std::string& source, const std::vector<std::string>& cli_sets, int seeds);
 // The members, with the command line's other --set overrides appended. InputError for duplicate names.
 std::vector<StudyMember> expand_study(const LoadedStudy& study, const std::vector<std::string>& cli_sets);
+
+// The overrides of replicate `s` of a member whose resolved config is `base` (each seed key + s;
+// probe.seed + s * probe.seeds, so replicates average disjoint noise images). Replicate 0 restates base.
+std::vector<std::string> seed_overrides(const RunConfig& base, int s);
+// "k" with k >= 1 (the value of --seeds). InputError naming --seeds otherwise.
+int parse_seeds(const std::string& text);
 
 // "i/n" with 0 <= i < n. InputError naming --shard otherwise.
 std::pair<int, int> parse_shard(const std::string& text);
 // Indices of the members in shard i of n.
 std::vector<std::size_t> shard_indices(std::size_t count, int i, int n);
 
-// STUDY/study.json: name, kind, simulation folder, and every member (name, dir, labels, overrides).
+// STUDY/study.json: name, kind, simulation folder, seeds (when > 1), and every member (name, dir,
+// labels, overrides; group when it differs from the name).
 Json study_json(const StudyConfig& config, const std::vector<StudyMember>& members);
 
 // Gathers STUDY/runs/<name>/results.json of every member listed in STUDY/study.json into
 // STUDY/results.csv and STUDY/results.json (one row per finished member: run, label.<k>..., results
-// keys). Returns the names of the members without results (not finished, or in another shard).
+// keys; every seed its own row), and the per-group means and intervals into STUDY/results_summary.csv
+// and .json (study_summary.h). Returns the names of the members without results (not finished, or in
+// another shard).
 std::vector<std::string> collect_study(const std::string& study_dir);
 
 }  // namespace factorlab

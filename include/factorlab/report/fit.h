@@ -3,10 +3,13 @@
 // sizes, and the power law size = a N^b fitted to those sizes, with the standard error of b.
 // Least squares on (log N, log size) — ordinary linear regression, standard error from the residual
 // variance with n - 2 degrees of freedom, 95 % interval from Student's t (Draper & Smith, ch. 1).
-// Deliberately not: weighted or nonlinear fits, bootstrap intervals, extrapolation beyond the data.
+// Deliberately not: weighted or nonlinear fits, bootstrap intervals, extrapolation beyond the data
+// (an interval end beyond the data is the caller's domain bound).
 #pragma once
 #include <optional>
 #include <vector>
+
+#include "factorlab/report/intervals.h"  // student_t975
 
 namespace factorlab {
 
@@ -22,10 +25,6 @@ struct PowerLawFit {
 // x, y: the same length, at least 2 points, all finite and > 0, at least 2 distinct x.
 // InputError otherwise, naming what is wrong.
 PowerLawFit fit_power_law(const std::vector<double>& x, const std::vector<double>& y);
-
-// Two-sided 95 % quantile of Student's t with `dof` degrees of freedom (dof >= 1): a table for
-// dof <= 30, the Cornish-Fisher expansion above (error < 1e-3).
-double student_t975(int dof);
 
 enum class CrossingStatus {
   Crossed,       // the curve rises through the target between two measured points
@@ -46,6 +45,15 @@ struct Crossing {
 // Repeated x values are averaged first. ("Size for 60 % accuracy": LogX on the number of images.)
 Crossing threshold_crossing(const std::vector<double>& x, const std::vector<double>& y, double target,
                             Interpolation interpolation);
+
+// An interval for that crossing from a pointwise band around the curve (lower[i] <= y <= upper[i] at
+// x[i], e.g. Wilson intervals of accuracies): the upper band reaches the target first, giving the
+// lower end; the lower band last, giving the upper end. An end outside the data is domain_lo (the upper
+// band is already above at the smallest x) or domain_hi (the lower band never reaches the target).
+// nullopt when the upper band never reaches the target. Pointwise, so approximately 95 % for 95 % bands.
+std::optional<Interval> band_crossing(const std::vector<double>& x, const std::vector<double>& lower,
+                                      const std::vector<double>& upper, double target, Interpolation interpolation,
+                                      double domain_lo, double domain_hi);
 
 const char* crossing_status_name(CrossingStatus s);  // "crossed", "already above", ...
 

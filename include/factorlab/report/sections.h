@@ -1,5 +1,5 @@
 // factorlab/report/sections.h — the parts every report page shares: the claims table
-// (paper's claim | this run | holds?), the stage timings of a run (stages.json), the headline numbers,
+// (paper's claim | this run | verdict), the stage timings of a run (stages.json), the headline numbers,
 // and the options / outcome of writing a report.
 // Deliberately not: a page layout of its own (run_report.cpp and study_report.cpp order the parts).
 #pragma once
@@ -24,7 +24,8 @@ struct ReportOutcome {
   double seconds = 0;                 // time to make the whole report
 };
 
-// Columns: experiment, paper's claim, this run, rule, holds? (row classes yes / no / na).
+// Columns: experiment, paper's claim, this run, rule, verdict (row classes holds / fails /
+// inconclusive / na: verdict_class).
 HtmlTable claims_table(const std::vector<Claim>& claims);
 // stages.json entries (stage, seconds, status) and a total; an empty table for a non-array.
 HtmlTable stage_table(const Json& stages);

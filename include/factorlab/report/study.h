@@ -2,7 +2,8 @@
 // labels and overrides, optional percolation folder) joined with each run's numbers, taken from the
 // study's collected results.json (or results.csv) and, for a run missing there, from its own folder.
 // Labels by kind: compositional: experiment (cross|lesion|interior|exterior), train_set, width;
-// data_efficiency: N, dataset (bumps|bumps+stripes), fraction, n_train; percolation: sigma, lambda.
+// data_efficiency: N, dataset (bumps|bumps+stripes), fraction, n_train; percolation: sigma, lambda;
+// factorization: one run replicated over seeds. Every kind: seed (the replicate, when study.seeds > 1).
 // Deliberately not: running anything, or deciding what the numbers mean (claims.h, scaling.h).
 #pragma once
 #include <map>
@@ -16,10 +17,11 @@
 
 namespace factorlab {
 
-enum class StudyKind { Compositional, DataEfficiency, Percolation, Sweep };
+enum class StudyKind { Compositional, DataEfficiency, Percolation, Factorization, Sweep };
 inline const EnumNames<StudyKind> kStudyKindNames = {{"compositional", StudyKind::Compositional},
                                                       {"data_efficiency", StudyKind::DataEfficiency},
                                                       {"percolation", StudyKind::Percolation},
+                                                      {"factorization", StudyKind::Factorization},
                                                       {"sweep", StudyKind::Sweep}};
 
 struct StudyRun {

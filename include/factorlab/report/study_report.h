@@ -7,8 +7,10 @@
 //     for 60 % accuracy vs N on log-log axes with the fitted exponents;
 //   percolation: simulated largest-cluster ratio vs lambda per sigma beside the trained models'
 //     accuracy vs lambda per sigma;
+//   factorization (one run replicated over seeds): joint accuracy per run, and the factorization
+//     claims with the seeds pooled;
 //   sweep: joint accuracy per run.
-// Each with the claims of SPEC 8 for that experiment, the runs and their timings, and the numbers.
+// Each with the paper's claims for that experiment, the runs and their timings, and the numbers.
 // Deliberately not: per-run figures (each run folder has its own report, run_report.h).
 #pragma once
 #include <string>
