@@ -20,7 +20,7 @@ std::string run_eval_stage(const std::string& run_dir, const std::string& checkp
   LoadedModel m = load_model(run_dir, checkpoint, device);
   const Dataset dataset = load_dataset(run_dir + "/dataset.npz");
   const EvalOutcome e = evaluate_model(m.model, m.config.diffusion, m.config.data, dataset, config, device,
-                                       m.config.train.precision == Precision::Bf16);
+                                       uses_bf16(m.config.train.precision, device.is_cuda()));
   const int N = m.config.data.N;
   const auto M = e.conditions.size();
   Json j = e.report.to_json(true);
@@ -38,7 +38,7 @@ std::string run_eval_stage(const std::string& run_dir, const std::string& checkp
 
 EvalHook training_eval_hook(const RunConfig& config, const Dataset& dataset, const torch::Device& device) {
   return [config, &dataset, device](std::int64_t, UNet& model) {
-    const bool bf16 = config.train.precision == Precision::Bf16;
+    const bool bf16 = uses_bf16(config.train.precision, device.is_cuda());
     const EvalOutcome e = evaluate_model(model, config.diffusion, config.data, dataset, config.eval, device, bf16,
                                          config.eval.max_conditions);
     Json summary = Json::object();

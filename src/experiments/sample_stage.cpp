@@ -22,7 +22,7 @@ void run_sample_stage(const std::string& run_dir, const std::string& checkpoint,
   const auto M = static_cast<std::int64_t>(conditions.size() / 2);
   const Schedule schedule = make_schedule(m.config.diffusion);
   const std::vector<float> images = generate_images(m.model, schedule, conditions, sample_config(sampling), device,
-                                                    m.config.train.precision == Precision::Bf16);
+                                                    uses_bf16(m.config.train.precision, device.is_cuda()));
   write_npy(out_dir + "/samples.npy", NpyArray::from_f32({M, N, N}, images.data()));
   write_npy(out_dir + "/sample_conditions.npy", NpyArray::from_f32({M, 2}, conditions.data()));
   GridLayout layout;

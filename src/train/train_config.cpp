@@ -18,6 +18,23 @@ void TrainConfig::validate() const {
   check_range("train.foreground_weight", foreground_weight, 0, 1e4);
 }
 
+bool cpu_has_native_bf16() {
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+  return __builtin_cpu_supports("avx512bf16") || __builtin_cpu_supports("amx-bf16");
+#else
+  return false;
+#endif
+}
+
+bool uses_bf16(Precision p, bool on_cuda) {
+  switch (p) {
+    case Precision::Fp32: return false;
+    case Precision::Bf16: return true;
+    case Precision::Auto: return !on_cuda && cpu_has_native_bf16();
+  }
+  return false;
+}
+
 std::int64_t TrainConfig::total_steps(std::int64_t n) const {
   if (epochs <= 0) return steps;
   const std::int64_t per_epoch = (n + batch_size - 1) / batch_size;

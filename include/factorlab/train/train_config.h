@@ -9,8 +9,19 @@
 
 namespace factorlab {
 
-enum class Precision { Fp32, Bf16 };
-inline const EnumNames<Precision> kPrecisionNames = {{"fp32", Precision::Fp32}, {"bf16", Precision::Bf16}};
+// fp32; bf16 autocast of the forward pass; auto: bf16 where the CPU computes it natively (AVX512-BF16
+// or AMX-BF16), fp32 elsewhere. Without native support oneDNN emulates bf16, and training runs about
+// 10x slower than fp32 instead of 1.5-2x faster (docs/bench.md, measured on an AVX2-only EPYC).
+enum class Precision { Fp32, Bf16, Auto };
+inline const EnumNames<Precision> kPrecisionNames = {
+    {"fp32", Precision::Fp32}, {"bf16", Precision::Bf16}, {"auto", Precision::Auto}};
+
+// True when this CPU has AVX512-BF16 or AMX-BF16 (cpuid through the compiler's builtin; false on
+// other architectures and compilers).
+bool cpu_has_native_bf16();
+// Whether the forward pass is autocast to bf16 for precision `p`: bf16 always, fp32 never, auto on a
+// CPU with native bf16. On CUDA auto means fp32: the autocast used here is LibTorch's CPU one.
+bool uses_bf16(Precision p, bool on_cuda);
 
 struct TrainConfig {
   int steps = 1500;             // optimisation steps (ignored when epochs > 0)
@@ -25,7 +36,7 @@ struct TrainConfig {
   int checkpoint_every = 500;   // steps; a checkpoint is also written at the end
   int log_every = 50;           // steps between metrics.jsonl rows
   int eval_every = 0;           // steps between evaluations during training; 0: none
-  Precision precision = Precision::Fp32;  // bf16: autocast the forward pass to bfloat16 (CPU AMX)
+  Precision precision = Precision::Fp32;  // fp32 | bf16 | auto (above); presets use auto
   bool channels_last = false;
   bool skip_nonfinite = false;  // a NaN/inf loss skips the batch instead of stopping the run
   // > 0: each pixel's squared error is weighted 1 + w (x0 + 1) / 2 (x0 in [-1, 1]: the bump or stripe
