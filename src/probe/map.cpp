@@ -24,13 +24,13 @@ struct Column {
 };
 const Column kColumns[] = {
     {"participation_ratio", "/pca/participation_ratio"},
-    {"n_components_95", "/pca/n_components_95"},
     {"betti0", "/persistence/betti/0"},
     {"betti1", "/persistence/betti/1"},
     {"betti2", "/persistence/betti/2"},
     {"x_on_y_mean", "/factorization/model/x_on_y/mean"},
     {"x_opposite_mean", "/factorization/model/x_opposite/mean"},
     {"y_opposite_mean", "/factorization/model/y_opposite/mean"},
+    {"n_components_95", "/pca/n_components_95"},
     {"x_curve_pr_mean", "/factorization/model/x_curve_pr/mean"},
     {"y_curve_pr_mean", "/factorization/model/y_curve_pr/mean"},
     {"x_parallel_mean", "/factorization/model/x_parallel/mean"},

@@ -121,7 +121,8 @@ TEST(Map, WritesCsvAndJson) {
   std::vector<std::string> lines;
   for (std::string l; std::getline(in, l);) lines.push_back(l);
   ASSERT_EQ(lines.size(), 3u);
-  EXPECT_EQ(lines[0].substr(0, 44), "block,t,participation_ratio,n_components_95,");
+  EXPECT_EQ(lines[0].substr(0, 99),
+            "block,t,participation_ratio,betti0,betti1,betti2,x_on_y_mean,x_opposite_mean,y_opposite_mean,n_comp");
   EXPECT_EQ(std::count(lines[0].begin(), lines[0].end(), ','), static_cast<long>(map_columns().size()) + 1);
   EXPECT_EQ(lines[1], "stem,50" + std::string(map_columns().size(), ','));
   EXPECT_EQ(lines[2].substr(0, 11), "mid,50,4.5,");

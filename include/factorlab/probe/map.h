@@ -35,10 +35,11 @@ struct MapConfig {
 std::vector<std::string> map_blocks();
 
 // The map's columns after block and t, each read from the cell's analysis.json (NaN when absent):
-//   participation_ratio, n_components_95                      pca
+//   participation_ratio                                       pca
 //   betti0, betti1, betti2                                    persistence.betti (the analysis's rule)
-//   x_on_y_mean, x_opposite_mean, y_opposite_mean, x_curve_pr_mean, y_curve_pr_mean,
-//   x_parallel_mean, y_parallel_mean                          factorization.model.<statistic>.mean
+//   x_on_y_mean, x_opposite_mean, y_opposite_mean             factorization.model.<statistic>.mean
+//   n_components_95                                           pca
+//   x_curve_pr_mean, y_curve_pr_mean, x_parallel_mean, y_parallel_mean   factorization.model
 //   persistence_exact (1: the threshold reached the enclosing radius), persistence_threshold,
 //   n_landmarks                                               persistence
 //   n_features, seconds (the cell's analysis time)
