@@ -41,19 +41,22 @@ void RunConfig::validate() const {
 }
 
 std::string training_identity(const RunConfig& config) {
-  RunConfig c = config;
-  c.run = RunSection{};
-  c.sample = SampleStageConfig{};
-  c.eval = EvalConfig{};
-  c.probe = ProbeConfig{};
-  c.analysis = AnalysisConfig{};
-  c.train.steps = 0;
-  c.train.epochs = 0;
-  c.train.checkpoint_every = 1;
-  c.train.log_every = 1;
-  c.train.eval_every = 0;
-  c.data.preview = 0;
-  return to_toml(c);
+  // Only the sections that shape the trained weights: a key added to [run], [sample], [eval], [probe]
+  // or [analysis] must not make every existing run folder refuse to resume.
+  TrainConfig train = config.train;
+  train.steps = 0;
+  train.epochs = 0;
+  train.checkpoint_every = 1;
+  train.log_every = 1;
+  train.eval_every = 0;
+  DataConfig data = config.data;
+  data.preview = 0;
+  toml::table t;
+  t.insert("data", write_config(data));
+  t.insert("model", write_config(config.model));
+  t.insert("diffusion", write_config(config.diffusion));
+  t.insert("train", write_config(train));
+  return to_toml_string(t);
 }
 
 std::vector<std::string> preset_names() {

@@ -90,3 +90,21 @@ TEST(RunConfig, AFolderNamedLikeAPresetDoesNotShadowIt) {
   std::filesystem::remove_all(dir);
   EXPECT_NE(folder_error.find("'d' is a folder, not a file"), std::string::npos) << folder_error;
 }
+
+namespace factorlab {
+namespace {
+
+// The training identity (what a resume must match) changes with the weights' recipe, not with
+// where, how long or how the run is evaluated, probed or analysed.
+TEST(RunConfig, TrainingIdentityIgnoresEverythingButDataModelDiffusionAndTrain) {
+  const RunConfig base = load_run_config("default", {});
+  const std::string id = training_identity(base);
+  for (const char* set : {"run.threads=1", "train.steps=99", "train.eval_every=7", "sample.steps=20", "eval.seed=3",
+                          "probe.grid=24", "analysis.persistence.band_resamples=50", "analysis.pca.k=4"})
+    EXPECT_EQ(training_identity(load_run_config("default", {set})), id) << set;
+  for (const char* set : {"train.lr=0.002", "train.seed=1", "model.base_width=16", "data.seed=2", "diffusion.T=500"})
+    EXPECT_NE(training_identity(load_run_config("default", {set})), id) << set;
+}
+
+}  // namespace
+}  // namespace factorlab

@@ -79,8 +79,9 @@ struct RunConfig {
   void validate() const;
 };
 
-// What a resumed training run must share with the checkpoint it resumes: the resolved config
-// without the keys that only say how long to train, how often to log, or where to run.
+// What a resumed training run must share with the checkpoint it resumes: the resolved [data],
+// [model], [diffusion] and [train] sections without the keys that only say how long to train or how
+// often to log or evaluate (the other sections never change the weights, so they are left out).
 std::string training_identity(const RunConfig& config);
 
 // Names of the presets compiled into the binary (configs/*.toml without the extension).
