@@ -13,6 +13,7 @@
 #include <gudhi/Simplex_tree.h>
 
 #include "factorlab/core/error.h"
+#include "factorlab/core/stopwatch.h"
 
 namespace factorlab {
 namespace {
@@ -34,18 +35,6 @@ using FilteredEdge = std::tuple<int, int, double>;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kThresholdGridSteps = 24;
 
-class Stopwatch {
- public:
-  double lap() {
-    const auto now = std::chrono::steady_clock::now();
-    const double s = std::chrono::duration<double>(now - last_).count();
-    last_ = now;
-    return s;
-  }
-
- private:
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
 
 // Longest edge of a minimum spanning tree (Prim, O(k^2)): the smallest threshold with one component.
 double longest_mst_edge(const DistanceMatrix& m) {

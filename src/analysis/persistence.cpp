@@ -12,24 +12,13 @@
 #include "factorlab/analysis/ripser_engine.h"
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
+#include "factorlab/core/stopwatch.h"
 
 namespace factorlab {
 namespace {
 
 constexpr int kTopPersistence = 3;  // per dimension, for claim texts
 
-class Stopwatch {
- public:
-  double lap() {
-    const auto now = std::chrono::steady_clock::now();
-    const double s = std::chrono::duration<double>(now - last_).count();
-    last_ = now;
-    return s;
-  }
-
- private:
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
 
 // The landmarks of a cloud: every point, in input order, when there are at most max_points;
 // otherwise farthest-point sampling from row 0 or from a seeded row.
