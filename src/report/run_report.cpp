@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 
@@ -308,10 +309,15 @@ void persistence_diagram(FigureSet& figs, const std::string& run_dir, const std:
   f.ylabel = "death (distance scale)";
   f.x_min = 0;
   f.y_min = 0;
+  const double y_top = inf_at * 1.02;
   if (std::isfinite(two_c)) {
-    Series band = series("band: death - birth <= " + format_number(two_c), {0, inf_at}, {0, inf_at},
-                         SeriesStyle::Band);
-    band.err = {two_c, inf_at + two_c};
+    // The strip's upper edge stops at the top of the plot: gnuplot clips a filled curve that leaves
+    // the y range into a wrong polygon, so the corner where birth + 2c meets the top is a vertex.
+    char label[64];
+    std::snprintf(label, sizeof label, "band: death - birth <= %.4g", two_c);
+    const double knee = std::clamp(y_top - two_c, 0.0, inf_at);
+    Series band = series(label, {0, knee, inf_at}, {0, knee, inf_at}, SeriesStyle::Band);
+    band.err = {std::min(two_c, y_top), std::min(knee + two_c, y_top), y_top};
     f.series.push_back(band);
   }
   f.series.push_back(series("death = birth", {0, inf_at}, {0, inf_at}, SeriesStyle::Lines));
@@ -325,7 +331,7 @@ void persistence_diagram(FigureSet& figs, const std::string& run_dir, const std:
     }
     f.series.push_back(s);
   }
-  f.y_max = inf_at * 1.02;
+  f.y_max = y_top;
   f.x_max = inf_at;
   figs.add(f, "Vietoris-Rips persistence pairs of " + what + " (analysis/persistence" + suffix +
                   ".csv); bars that never die are drawn at the top (5 % above the largest finite death). " +
