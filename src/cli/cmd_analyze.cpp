@@ -28,6 +28,7 @@
 #include "factorlab/probe/probe_config.h"
 #ifdef FACTORLAB_HAS_CMD_PROBE
 #include "factorlab/experiments/model_setup.h"
+#include "factorlab/experiments/results.h"
 #include "factorlab/experiments/track_stage.h"
 #include "factorlab/probe/map_probe.h"
 #include "factorlab/probe/probe.h"
@@ -125,6 +126,9 @@ void analyze_run(const AnalyzeArgs& a, AnalysisConfig config, ReferenceTorus ref
                                               m.config.diffusion.T, device);
   write_probe(out, r, Json{{"run", a.input}, {"checkpoint", m.checkpoint}, {"step", m.step}, {"device", device.str()}});
   analyze_representations(r.reps, r.labels, r.N, config, out, reference);
+  // The run's own analysis was replaced: its results.json (read first by `factorlab report`) must
+  // not keep the old numbers.
+  if (a.out.empty() && file_exists(a.input + "/results.json")) write_run_results(a.input);
 }
 #endif
 

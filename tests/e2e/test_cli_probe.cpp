@@ -81,6 +81,19 @@ TEST(CliAnalyze, RunFolderProbesThenAnalyses) {
   EXPECT_FALSE(file_exists(run + "/analysis/umap.csv"));
 }
 
+// Re-analysing a run in place refreshes its results.json, which `factorlab report` reads first: a
+// stale Betti number there would contradict the new analysis.json in the report.
+TEST(CliAnalyze, RunFolderAnalysisRefreshesResultsJson) {
+  const std::string run = fresh_dir("analyze-results") + "/run";
+  std::filesystem::copy(trained_run(), run, std::filesystem::copy_options::recursive);
+  write_json(run + "/results.json", Json{{"probe.betti1", 99}, {"eval.all.joint", 0.5}});
+  const CliResult r = run_factorlab("analyze " + run + " --grid 4 --set analysis.umap_dims=[]");
+  ASSERT_EQ(r.code, 0) << r.output;
+  const Json results = read_json(run + "/results.json");
+  const Json analysis = read_json(run + "/analysis/analysis.json");
+  EXPECT_EQ(results["probe.betti1"], analysis["persistence"]["betti"][1]) << results.dump();
+}
+
 TEST(CliAnalyze, TrackWritesTheSeriesOverCheckpoints) {
   const std::string run = trained_run();
   const std::string out = run + "/tracked";

@@ -104,7 +104,8 @@ TEST(Analyze, CliffordTorusGridGivesTheClosedFormAnswers) {
   EXPECT_EQ(read_file(dir + "/umap3d.csv").substr(0, 24), "index,mu_x,mu_y,u1,u2,u3");
   EXPECT_EQ(read_file(dir + "/persistence.csv").substr(0, 16), "dim,birth,death\n");
   EXPECT_EQ(count_lines(read_file(dir + "/persistence_band.csv")), 2);
-  EXPECT_EQ(read_file(dir + "/persistence_band.csv").substr(0, 36), "alpha,resamples,method,seed,c,two_c\n");
+  EXPECT_EQ(read_file(dir + "/persistence_band.csv").substr(0, 65),
+            "alpha,resamples,method,seed,c,two_c,landmark_margin,significance\n");
   EXPECT_EQ(read_file(dir + "/ortho.csv").substr(0, 30), "statistic,bin_lo,bin_hi,count\n");
   EXPECT_NE(read_file(dir + "/ortho.csv").find("clifford_torus.x_on_y"), std::string::npos);
   const NpyArray proj = read_npy(dir + "/pca_projection.npy");

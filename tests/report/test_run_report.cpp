@@ -41,7 +41,7 @@ TEST(RunReport, FullRunFolder) {
   // The confidence band (persistence_band.csv, 2c = 0.4) shaded along the diagonal of the diagram.
   const std::string gp = read_file(run + "/figures/persistence.gp");
   EXPECT_NE(gp.find("with filledcurves"), std::string::npos);
-  EXPECT_NE(gp.find("2c = 0.4"), std::string::npos);
+  EXPECT_NE(gp.find("death - birth <= 0.4"), std::string::npos);
   const std::string html = read_file(out.html_path);
   EXPECT_EQ(out.html_path, run + "/report.html");
   EXPECT_EQ(count(html, "<img "), 19u);
