@@ -147,8 +147,12 @@ CosineReading opposite_cosine(const std::vector<Numbers>& runs, const char* axis
   }
   if (runs.size() == 1) {
     r.estimate = means[0];
+    // The values of one curve are not independent (every pair of a curve shares its centre), so the
+    // interval counts curves (x_curve_pr has one value per curve), not pairs; the pair count is the
+    // fallback when the curve count is missing.
+    const auto curves = lookup(runs[0], std::string("probe.model.") + axis + "_curve_pr_count");
     const auto m = mean_interval(means[0], lookup(runs[0], key + "std").value_or(std::nan("")),
-                                 lookup(runs[0], key + "count").value_or(0));
+                                 curves ? *curves : lookup(runs[0], key + "count").value_or(0));
     if (m) r.ci = m->ci;
     r.text = std::string(axis) + " " + format_value(means[0]) +
              (m ? " (95 % CI " + interval_text(m->ci) + " over " + format_value(m->k) + " curves)"

@@ -120,6 +120,18 @@ TEST(Claims, FactorizationInconclusiveFromOneSeed) {
   EXPECT_EQ(factorization_claims(std::vector<Numbers>{factorized(), n}, {{}, {}})[kTorus].verdict, Verdict::Inconclusive);
 }
 
+// The opposite-value cosines of one curve share its centre: the interval counts curves
+// (x_curve_pr_count), not the pairs (x_opposite_count), when both are known.
+TEST(Claims, HyperFactorizationIntervalCountsCurvesNotPairs) {
+  Numbers n = factorized();
+  n["probe.model.x_opposite_count"] = 128;
+  n["probe.model.x_curve_pr_count"] = 16;
+  const auto c = factorization_claims(n, {20, 9, 8.5});
+  EXPECT_NE(c[kHyper].measured.find("x -0.05 (95 % CI"), std::string::npos) << c[kHyper].measured;
+  EXPECT_NE(c[kHyper].measured.find("over 16 curves"), std::string::npos) << c[kHyper].measured;
+  EXPECT_EQ(c[kHyper].measured.find("over 128 curves"), std::string::npos) << c[kHyper].measured;
+}
+
 TEST(Claims, FactorizationNotMeasured) {
   for (const Claim& k : factorization_claims(Numbers{}, {})) EXPECT_EQ(k.verdict, Verdict::NotMeasured) << k.claim;
   EXPECT_EQ(factorization_claims(factorized(), {8, 8})[kSettles].verdict, Verdict::NotMeasured);  // < 3 checkpoints
