@@ -4,13 +4,16 @@
 // denoiser-calls x images/s (no-grad forward), and GFLOP/s from the model's counted multiply-adds
 // (2 FLOP per MAC; a training step counted as 3 forward passes). Each setting first checks its
 // result: finite outputs, and the bf16 / channels-last prediction within tolerance of fp32 NCHW.
-// Usage: bench_model [--threads T] [--quick] [--filter text]
+// OpenBLAS's own thread count is a column: `--blas-threads 1,2` times each setting with both (1 is
+// what factorlab sets; docs/bench.md).
+// Usage: bench_model [--threads T] [--blas-threads LIST] [--quick] [--filter text]
 #include <torch/torch.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "factorlab/model/precision.h"
 #include "factorlab/model/unet.h"
@@ -24,6 +27,7 @@ struct Setting {
   ModelConfig config;
   int N;
   bool bf16, channels_last;
+  int blas_threads;
 };
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -36,10 +40,15 @@ int main(int argc, char** argv) {
   int threads = 0;
   bool quick = false;
   std::string filter;
+  std::vector<int> blas_list{1};
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) threads = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--quick")) quick = true;
     else if (!std::strcmp(argv[i], "--filter") && i + 1 < argc) filter = argv[++i];
+    else if (!std::strcmp(argv[i], "--blas-threads") && i + 1 < argc) {
+      blas_list.clear();
+      for (char* tok = std::strtok(argv[++i], ","); tok; tok = std::strtok(nullptr, ",")) blas_list.push_back(std::atoi(tok));
+    }
   }
   threads = configure_cpu_runtime(threads);
   ModelConfig cpu_model;  // the defaults: base 32, mults (1, 2, 2), attention at level 3 and mid
@@ -52,13 +61,19 @@ int main(int argc, char** argv) {
   for (const auto& [name, cfg] : {std::pair<std::string, ModelConfig>{"default", cpu_model}, {"paper", paper_model}})
     for (int N : {16, 32})
       for (bool bf16 : {false, true})
-        for (bool cl : {false, true}) settings.push_back({name, cfg, N, bf16, cl});
+        for (bool cl : {false, true})
+          for (int blas : blas_list) settings.push_back({name, cfg, N, bf16, cl, blas});
   std::printf("threads %d\n", threads);
-  std::printf("%-8s %3s %-5s %-6s %10s %12s %12s %12s %12s %9s\n", "model", "N", "dtype", "layout", "params",
+  std::printf("%-8s %3s %-5s %-6s %4s %10s %12s %12s %12s %12s %9s\n", "model", "N", "dtype", "layout", "blas", "params",
               "train img/s", "train GF/s", "sample img/s", "sample GF/s", "max|err|");
   for (const Setting& s : settings) {
-    const std::string tag = s.model + " N=" + std::to_string(s.N) + (s.bf16 ? " bf16" : " fp32") + (s.channels_last ? " cl" : " nchw");
+    const std::string tag = s.model + " N=" + std::to_string(s.N) + (s.bf16 ? " bf16" : " fp32") + (s.channels_last ? " cl" : " nchw") +
+                            " blas=" + std::to_string(s.blas_threads);
     if (!filter.empty() && tag.find(filter) == std::string::npos) continue;
+    if (!set_blas_threads(s.blas_threads) && s.blas_threads != 1) {
+      std::printf("%s: the BLAS in use is not OpenBLAS, skipped\n", tag.c_str());
+      continue;
+    }
     torch::manual_seed(0);
     UNet net(s.config, ModelGeometry{s.N, static_cast<double>(s.N), true});
     {
@@ -135,8 +150,8 @@ int main(int argc, char** argv) {
       for (int i = 0; i < reps; ++i) step();
       train_rate = static_cast<double>(B) * reps / seconds_since(t0);
     }
-    std::printf("%-8s %3d %-5s %-6s %10lld %12.1f %12.2f %12.1f %12.2f %9.2g\n", s.model.c_str(), s.N,
-                s.bf16 ? "bf16" : "fp32", s.channels_last ? "cl" : "nchw", static_cast<long long>(net->parameter_count()),
+    std::printf("%-8s %3d %-5s %-6s %4d %10lld %12.1f %12.2f %12.1f %12.2f %9.2g\n", s.model.c_str(), s.N,
+                s.bf16 ? "bf16" : "fp32", s.channels_last ? "cl" : "nchw", s.blas_threads, static_cast<long long>(net->parameter_count()),
                 train_rate, 3 * 2 * macs * train_rate / 1e9, sample_rate, 2 * macs * sample_rate / 1e9, err);
     std::fflush(stdout);
   }

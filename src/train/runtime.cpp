@@ -1,17 +1,33 @@
 // factorlab/train/runtime.cpp — see runtime.h.
 #include "factorlab/train/runtime.h"
 
+#include <dlfcn.h>
 #include <malloc.h>
 
+#include <cstdlib>
 #include <thread>
 
 #include "factorlab/core/error.h"
 
 namespace factorlab {
 
+bool set_blas_threads(int n) {
+  // Looked up at run time: Debian's LibTorch reaches OpenBLAS through the libblas.so.3 alternative,
+  // which may also be the reference BLAS (no such symbol, nothing to set).
+  using SetThreads = void (*)(int);
+  auto* set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+  if (!set) return false;
+  set(n);
+  return true;
+}
+
 int configure_cpu_runtime(int threads) {
   const int n = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
   at::set_num_threads(n);
+  // OpenBLAS's own pthreads compete with LibTorch's OpenMP threads for the same cores; ATen already
+  // parallelises around its BLAS calls, so OpenBLAS runs single-threaded unless the user set
+  // OPENBLAS_NUM_THREADS (docs/bench.md: the lever's row).
+  if (!std::getenv("OPENBLAS_NUM_THREADS")) set_blas_threads(1);
   // Keep freed activation buffers instead of returning them to the OS after every step.
   mallopt(M_MMAP_THRESHOLD, 256 << 20);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
