@@ -48,9 +48,14 @@ EvalHook training_eval_hook(const RunConfig& config, const Dataset& dataset, con
                          {"y_accuracy", g.y_accuracy},
                          {"joint_accuracy", g.joint_accuracy},
                          {"not_gaussian_rate", g.not_gaussian_rate}};
+    HookResult r;
+    r.logged = std::move(summary);
     const auto* all = e.report.group("all");
-    if (all) log_info("eval during training: joint accuracy ", all->joint_accuracy, " on ", all->count, " samples");
-    return summary;
+    if (all) {
+      log_info("eval during training: joint accuracy ", all->joint_accuracy, " on ", all->count, " samples");
+      r.accuracy = all->joint_accuracy;
+    }
+    return r;
   };
 }
 

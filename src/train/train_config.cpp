@@ -1,6 +1,10 @@
 // factorlab/train/train_config.cpp — see train_config.h.
 #include "factorlab/train/train_config.h"
 
+#include <string>
+
+#include "factorlab/core/error.h"
+
 namespace factorlab {
 
 void TrainConfig::validate() const {
@@ -16,6 +20,11 @@ void TrainConfig::validate() const {
   check_range("train.log_every", log_every, 1, 1e9);
   check_range("train.eval_every", eval_every, 0, 1e9);
   check_range("train.foreground_weight", foreground_weight, 0, 1e4);
+  check_range("train.stop_at_accuracy", stop_at_accuracy, 0, 1);
+  check_range("train.stop_patience", stop_patience, 1, 1e6);
+  if (stop_at_accuracy > 0 && eval_every <= 0)
+    throw InputError("train.stop_at_accuracy = " + std::to_string(stop_at_accuracy) +
+                     " needs train.eval_every > 0 (the accuracy it stops on is the training-time evaluation's)");
 }
 
 bool cpu_has_native_bf16() {

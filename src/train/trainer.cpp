@@ -51,6 +51,18 @@ at::Generator step_generator(std::int64_t seed, std::int64_t step) {
   return at::detail::createCPUGenerator(r.next_u64());
 }
 
+// Evaluations in a row, at the end of `rows`, whose eval_accuracy is >= target (0 when target <= 0).
+int held_evaluations(const std::vector<Json>& rows, double target) {
+  if (target <= 0) return 0;
+  int held = 0;
+  for (const Json& row : rows) {
+    if (!row.contains("eval_accuracy")) continue;
+    const double a = row["eval_accuracy"].get<double>();
+    held = a >= target ? held + 1 : 0;
+  }
+  return held;
+}
+
 }  // namespace
 
 Trainer::Trainer(TrainInputs inputs, const Dataset& data)
@@ -243,6 +255,7 @@ TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook
     throw InputError("run folder '" + run_dir + "' already has checkpoints (latest: " + last +
                      "); continue it with --resume, or train into a new --out folder");
   }
+  int held = 0;  // evaluations in a row at or above train.stop_at_accuracy, counted from the metrics kept
   // Each step's metrics row appears once: drop rows logged after the checkpoint we start from (a
   // killed run logs up to checkpoint_every - 1 steps past its last checkpoint), and a torn last line.
   if (file_exists(metrics)) {
@@ -252,6 +265,7 @@ TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook
       if (row.value("step", std::int64_t{0}) <= step_) kept.push_back(std::move(row));
     if (tail.torn) log_info("train: dropped a torn last line of ", metrics, " (", tail.bytes, " bytes)");
     write_file_atomic(metrics, to_jsonl(kept));
+    held = held_evaluations(kept, in_.train.stop_at_accuracy);
   }
   require_free_space(run_dir, disk_bytes_needed(), "the checkpoints and metrics of this run");
   TrainResult r;
@@ -261,7 +275,9 @@ TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook
   auto interval_t0 = t0;
   double loss_sum = 0, ql[4] = {0, 0, 0, 0};
   std::int64_t loss_n = 0, qn[4] = {0, 0, 0, 0}, images = 0, interval_images = 0;
-  while (step_ < total) {
+  const bool stop_rule = in_.train.stop_at_accuracy > 0;
+  bool stopped = stop_rule && held >= in_.train.stop_patience;  // a resumed run that had already stopped
+  while (step_ < total && !stopped) {
     if (interrupt_requested()) {
       const std::string path = checkpoint_path(run_dir, step_);
       if (step_ > start) save(path);
@@ -290,14 +306,27 @@ TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook
       row["loss_by_t_quartile"] = q;
       if (skipped_) row["skipped_batches"] = skipped_;
       if (hook && in_.train.eval_every > 0 && (step_ % in_.train.eval_every == 0 || at_end)) {
-        row["eval"] = hook(step_, sampling_model());
+        const HookResult e = hook(step_, sampling_model());
+        row["eval"] = e.logged;
+        if (std::isfinite(e.accuracy)) row["eval_accuracy"] = e.accuracy;
+        if (stop_rule) {
+          held = std::isfinite(e.accuracy) && e.accuracy >= in_.train.stop_at_accuracy ? held + 1 : 0;
+          if (held >= in_.train.stop_patience && !at_end) {
+            stopped = true;
+            char target[32];
+            std::snprintf(target, sizeof target, "%g", in_.train.stop_at_accuracy);
+            row["stopped"] = std::string("joint accuracy >= ") + target + " on " +
+                             std::to_string(held) + " evaluation(s) in a row (train.stop_at_accuracy)";
+            log_info("train: stopping at step ", step_, ": ", row["stopped"].get<std::string>());
+          }
+        }
       }
       append_jsonl(metrics, row);
       loss_sum = 0, loss_n = 0, interval_images = 0;
       for (int i = 0; i < 4; ++i) ql[i] = 0, qn[i] = 0;
       interval_t0 = std::chrono::steady_clock::now();
     }
-    if (step_ % in_.train.checkpoint_every == 0 || at_end) {
+    if (step_ % in_.train.checkpoint_every == 0 || at_end || stopped) {
       try {
         save(checkpoint_path(run_dir, step_));
       } catch (const std::runtime_error& e) {
@@ -311,6 +340,7 @@ TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook
     }
   }
   bar.finish();
+  r.stopped_early = stopped;
   r.steps = step_;
   r.new_steps = step_ - start;
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

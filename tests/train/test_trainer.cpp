@@ -154,3 +154,69 @@ TEST(Checkpoint, HeaderRoundTrip) {
   EXPECT_EQ(g.identity, h.identity);
   EXPECT_EQ(bytes.substr(off), "ARCHIVE");
 }
+
+namespace {
+// An evaluation hook that reports the accuracies of `script` in turn (the last one repeats).
+EvalHook scripted_hook(std::vector<double> script, int* calls) {
+  return [script, calls](std::int64_t, UNet&) {
+    HookResult r;
+    r.accuracy = script[std::min<std::size_t>(static_cast<std::size_t>((*calls)++), script.size() - 1)];
+    return r;
+  };
+}
+}  // namespace
+
+TEST(Trainer, StopsOnceTheAccuracyIsHeldForThePatienceAndAResumeStaysStopped) {
+  configure_cpu_runtime(1);
+  const std::string dir = fresh("stop");
+  TrainInputs in = tiny_inputs();
+  in.train.steps = 40;
+  in.train.log_every = 2;
+  in.train.eval_every = 4;
+  in.train.stop_at_accuracy = 0.9;
+  in.train.stop_patience = 2;
+  const Dataset data = tiny_data();
+  int calls = 0;
+  // Evaluations at steps 4, 8, 12, 16, 20: 0.95 then a dip, then two in a row -> stop at step 16.
+  Trainer tr(in, data);
+  const TrainResult r = tr.run(dir + "/a", false, scripted_hook({0.95, 0.5, 0.92, 0.97, 0.2}, &calls));
+  EXPECT_TRUE(r.stopped_early);
+  EXPECT_EQ(r.steps, 16);
+  EXPECT_EQ(calls, 4);
+  EXPECT_EQ(latest_checkpoint(dir + "/a"), checkpoint_path(dir + "/a", 16));
+  const auto rows = read_jsonl(dir + "/a/metrics.jsonl");
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows.back()["step"], 16);
+  EXPECT_TRUE(rows.back().contains("stopped"));
+  EXPECT_DOUBLE_EQ(rows.back()["eval_accuracy"].get<double>(), 0.97);
+  // Resuming the stopped run trains nothing more.
+  Trainer again(in, data);
+  int more = 0;
+  const TrainResult r2 = again.run(dir + "/a", true, scripted_hook({0.0}, &more));
+  EXPECT_TRUE(r2.stopped_early);
+  EXPECT_EQ(r2.new_steps, 0);
+  EXPECT_EQ(more, 0);
+  EXPECT_TRUE(same_weights(tr.model(), again.model()));
+  // Never held for two evaluations in a row: all 40 steps.
+  calls = 0;
+  Trainer full(in, data);
+  const TrainResult r3 = full.run(dir + "/b", false, scripted_hook({0.95, 0.1}, &calls));
+  EXPECT_FALSE(r3.stopped_early);
+  EXPECT_EQ(r3.steps, 40);
+}
+
+TEST(TrainConfig, StopAtAccuracyNeedsTrainingEvaluations) {
+  TrainConfig c;
+  c.stop_at_accuracy = 0.95;
+  c.eval_every = 0;
+  try {
+    c.validate();
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("train.eval_every"), std::string::npos) << e.what();
+  }
+  c.eval_every = 100;
+  EXPECT_NO_THROW(c.validate());
+  c.stop_at_accuracy = 1.5;
+  EXPECT_THROW(c.validate(), InputError);
+}

@@ -43,6 +43,11 @@ struct TrainConfig {
   // counts up to 1 + w, the background 1), normalised per image. The optimum is unchanged when each
   // condition has one image (docs/training.md); 0: the plain epsilon MSE of SPEC 4.
   double foreground_weight = 0.0;
+  // > 0: training stops early once the joint placement accuracy of the training-time evaluation
+  // (eval_every) is >= this on stop_patience evaluations in a row; a checkpoint is written at that
+  // step. 0: off (every run trains `steps`). Needs eval_every > 0.
+  double stop_at_accuracy = 0.0;
+  int stop_patience = 1;
 
   template <class V> void visit(V& v) {
     v("steps", steps);
@@ -61,6 +66,8 @@ struct TrainConfig {
     v("channels_last", channels_last);
     v("skip_nonfinite", skip_nonfinite);
     v("foreground_weight", foreground_weight);
+    v("stop_at_accuracy", stop_at_accuracy);
+    v("stop_patience", stop_patience);
   }
   void validate() const;
   // Total steps for a dataset of n examples.

@@ -9,6 +9,7 @@
 #include <torch/torch.h>
 
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -30,9 +31,15 @@ struct TrainInputs {
   std::string device = "cpu";
 };
 
-// Called every train.eval_every steps with the model used for sampling (EMA when on); the
-// returned JSON is logged under "eval" in metrics.jsonl.
-using EvalHook = std::function<Json(std::int64_t step, UNet& model)>;
+// What a training-time evaluation gives back: `logged` goes under "eval" in metrics.jsonl, and
+// `accuracy` (the joint placement accuracy; NaN when not measured) is logged as "eval_accuracy"
+// and is what train.stop_at_accuracy reads.
+struct HookResult {
+  Json logged = Json::object();
+  double accuracy = std::numeric_limits<double>::quiet_NaN();
+};
+// Called every train.eval_every steps with the model used for sampling (EMA when on).
+using EvalHook = std::function<HookResult(std::int64_t step, UNet& model)>;
 
 struct TrainResult {
   std::int64_t steps = 0;       // total steps done (including before a resume)
@@ -41,6 +48,7 @@ struct TrainResult {
   double images_per_s = 0;
   double last_loss = 0;
   std::int64_t skipped_batches = 0;
+  bool stopped_early = false;   // train.stop_at_accuracy was reached before the last step
 };
 
 // The folder and file names a run uses.
@@ -52,7 +60,8 @@ std::vector<std::string> all_checkpoints(const std::string& run_dir);  // ascend
 class Trainer {
  public:
   Trainer(TrainInputs inputs, const Dataset& data);
-  // Trains up to the configured number of steps, writing checkpoints and metrics into run_dir.
+  // Trains up to the configured number of steps (or until train.stop_at_accuracy holds: then a
+  // checkpoint is written at that step and the run ends), writing checkpoints and metrics into run_dir.
   // With resume, continues from the latest checkpoint there (its identity must match); without,
   // a run_dir that already holds checkpoints is an InputError (nothing is overwritten). Before the
   // first step: stale temporaries of a killed run are removed, metrics.jsonl keeps only the rows up
