@@ -4,7 +4,8 @@
 // member runs into DIR/runs/<name>, then collects them and writes the study's report; --shard i/n
 // runs every n-th member only (collect afterwards with `factorlab sweep --collect DIR`). --seeds k
 // replicates every member over k seeds (study.h); on a single-run config it makes a study of k runs
-// into DIR (default runs/<run.name>_seeds).
+// into DIR (default runs/<run.name>_seeds). --jobs J trains up to J members at once, each in its own
+// process with the cores split between them (study_runner.h).
 // Re-running into the same folder skips what is complete and resumes the rest.
 #include <CLI/CLI.hpp>
 
@@ -22,7 +23,7 @@ namespace factorlab::cli {
 
 namespace {
 
-void run_command(const RunArgs& args, const std::string& shard, const std::string& seeds) {
+void run_command(const RunArgs& args, const std::string& shard, const std::string& seeds, const std::string& jobs) {
   const int k = seeds.empty() ? 0 : parse_seeds(seeds);  // 0: not given
   const bool study_source = is_study_source(args.source);
   if (study_source || k > 1) {
@@ -33,10 +34,13 @@ void run_command(const RunArgs& args, const std::string& shard, const std::strin
     StudyRunOptions o;
     o.out_dir = args.out.empty() ? "runs/" + study.config.name : args.out;
     if (!shard.empty()) std::tie(o.shard, o.shards) = parse_shard(shard);
+    if (!jobs.empty()) o.jobs = parse_jobs(jobs);
     run_study(study, members, o);
     return;
   }
   if (!shard.empty()) throw InputError("--shard applies to study configs; '" + args.source + "' is a single run");
+  if (!jobs.empty() && parse_jobs(jobs) > 1)
+    throw InputError("--jobs applies to studies (study configs, or --seeds k); '" + args.source + "' is a single run");
   std::string out;
   const RunConfig config = prepare_run(args, out);
   run_pipeline(config, out);
@@ -48,14 +52,16 @@ void add_run_command(CLI::App& app) {
   auto args = std::make_shared<RunArgs>();
   auto shard = std::make_shared<std::string>();
   auto seeds = std::make_shared<std::string>();
+  auto jobs = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand("run", "Run an experiment end to end (default: the built-in small experiment)");
   add_run_args(cmd, *args, false);
   cmd->add_option("--shard", *shard, "study configs: run only shard i of n (i/n, 0 <= i < n)");
   cmd->add_option("--seeds", *seeds,
                   "replicate every run over k seeds (study.seeds; a single run becomes a study of k runs)");
-  cmd->callback([args, shard, seeds] {
+  cmd->add_option("--jobs", *jobs, kJobsHelp);
+  cmd->callback([args, shard, seeds, jobs] {
     try {
-      run_command(*args, *shard, *seeds);
+      run_command(*args, *shard, *seeds, *jobs);
     } catch (const Interrupted& e) {
       // Whichever stage or member run was stopped, the typed command is what resumes all of them.
       throw Interrupted(std::string(e.what()) + kRerunAdvice);

@@ -23,7 +23,7 @@ namespace factorlab::cli {
 namespace {
 
 struct SweepArgs {
-  std::string source, out, shard, collect, seeds;
+  std::string source, out, shard, collect, seeds, jobs;
   std::vector<std::string> grids, sets;
   bool no_report = false;
 };
@@ -66,13 +66,14 @@ void add_sweep_command(CLI::App& app) {
       ->take_all();
   cmd->add_option("--shard", a->shard, "run only shard i of n (i/n, 0 <= i < n)");
   cmd->add_option("--seeds", a->seeds, "replicate every run over k seeds (study.seeds; members <name>_seed<s>)");
+  cmd->add_option("--jobs", a->jobs, kJobsHelp);
   cmd->add_option("--out", a->out, "sweep folder (default: runs/<name>_sweep)");
   cmd->add_option("--collect", a->collect, "gather the finished runs of sweep folder DIR into DIR/results.csv/json");
   cmd->add_flag("--no-report", a->no_report, "do not write report.html at the end");
   cmd->callback([a] {
     if (!a->collect.empty()) {
-      if (!a->source.empty() || !a->grids.empty() || !a->shard.empty() || !a->seeds.empty())
-        throw InputError("sweep --collect DIR takes no CONFIG, --grid, --shard or --seeds");
+      if (!a->source.empty() || !a->grids.empty() || !a->shard.empty() || !a->seeds.empty() || !a->jobs.empty())
+        throw InputError("sweep --collect DIR takes no CONFIG, --grid, --shard, --seeds or --jobs");
       const std::vector<std::string> missing = collect_study(a->collect);
       if (!missing.empty()) log_warn("collect: no results yet for ", missing.size(), " run(s), e.g. ", missing.front());
       if (!a->no_report) run_report_stage(a->collect);
@@ -84,6 +85,7 @@ void add_sweep_command(CLI::App& app) {
     o.out_dir = a->out.empty() ? "runs/" + study.config.name : a->out;
     if (!a->shard.empty()) std::tie(o.shard, o.shards) = parse_shard(a->shard);
     o.report = !a->no_report;
+    if (!a->jobs.empty()) o.jobs = parse_jobs(a->jobs);
     try {
       run_study(study, members, o);
     } catch (const Interrupted& e) {

@@ -23,6 +23,10 @@ void add_run_args(CLI::App* cmd, RunArgs& args, bool config_required);
 RunConfig prepare_run(const RunArgs& args, std::string& out_dir);
 // Sets LibTorch's / our thread count: 0 means all cores.
 int resolve_threads(int requested);
+// Help of --jobs (run, sweep).
+inline constexpr const char* kJobsHelp =
+    "studies: train up to J members at once, each in its own process with the cores split between them "
+    "(run.threads, when set, is each member's own thread count)";
 // Appended to an Interrupted message by the commands that resume when typed again (run, sweep).
 inline constexpr const char* kRerunAdvice =
     "; run the same command again to continue (finished runs and stages are skipped, training resumes from its "

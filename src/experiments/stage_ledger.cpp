@@ -75,10 +75,20 @@ bool StageLedger::run(const std::string& stage, const std::string& fingerprint, 
   const auto t0 = std::chrono::steady_clock::now();
   body();
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  entries_.push_back({{"stage", stage}, {"status", "done"}, {"seconds", s}, {"fingerprint", fingerprint}, {"outputs", outputs}});
-  save();
+  record_done(stage, fingerprint, outputs, s);
   log_info("stage ", stage, " done in ", format_duration(s));
   return true;
+}
+
+void StageLedger::record_done(const std::string& stage, const std::string& fingerprint,
+                              const std::vector<std::string>& outputs, double seconds) {
+  Json rest = Json::array();
+  for (const auto& e : previous_)
+    if (!(e.is_object() && e.value("stage", "") == stage)) rest.push_back(e);
+  previous_ = std::move(rest);
+  entries_.push_back(
+      {{"stage", stage}, {"status", "done"}, {"seconds", seconds}, {"fingerprint", fingerprint}, {"outputs", outputs}});
+  save();
 }
 
 void StageLedger::save() const {

@@ -210,6 +210,18 @@ std::vector<std::string> seed_overrides(const RunConfig& base, int s) {
           "probe.seed=" + std::to_string(base.probe.seed + k * base.probe.seeds)};
 }
 
+int parse_jobs(const std::string& text) {
+  auto bad = [&] { return InputError("--jobs = '" + text + "' must be a whole number from 1 to 256 (e.g. --jobs 2)"); };
+  try {
+    std::size_t p = 0;
+    const int j = std::stoi(text, &p);
+    if (p != text.size() || j < 1 || j > 256) throw bad();
+    return j;
+  } catch (const std::logic_error&) {
+    throw bad();
+  }
+}
+
 int parse_seeds(const std::string& text) {
   auto bad = [&] { return InputError("--seeds = '" + text + "' must be a whole number >= 1 (e.g. --seeds 3)"); };
   try {

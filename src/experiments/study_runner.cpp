@@ -1,10 +1,14 @@
 // factorlab/experiments/study_runner.cpp — see study_runner.h.
 #include "factorlab/experiments/study_runner.h"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
+#include "factorlab/core/progress.h"
+#include "factorlab/experiments/member_processes.h"
 #include "factorlab/experiments/pipeline.h"
 #include "factorlab/experiments/report_stage.h"
 #include "factorlab/experiments/run_config.h"
@@ -25,6 +29,49 @@ void run_percolation_stage(const PercolationConfig& config, int threads, const s
   timing.total_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   write_percolation_outputs(dir, config, run, overlap, timing);
 }
+
+namespace {
+
+// The members of `mine` that are not complete, as child processes, up to o.jobs at once; each is
+// recorded in the ledger as it finishes.
+void run_members_side_by_side(const std::string& study_name, const std::vector<StudyMember>& members,
+                              const std::vector<RunConfig>& configs, const std::vector<std::size_t>& mine,
+                              const StudyRunOptions& o, StageLedger& ledger) {
+  const int cores = resolve_threads(0);
+  std::vector<MemberJob> due;
+  std::map<std::string, std::string> fingerprints;
+  for (std::size_t k : mine) {
+    const StudyMember& m = members[k];
+    const RunConfig& c = configs[k];
+    const std::string stage = "run:" + m.name, fp = fingerprint_of(to_toml(c));
+    if (ledger.complete(stage, fp)) {
+      ledger.run(stage, fp, {"runs/" + m.name + "/results.json"}, [] {});  // records it as skipped
+      continue;
+    }
+    const std::string dir = o.out_dir + "/runs/" + m.name;
+    ensure_writable_dir(dir);
+    write_file_atomic(dir + "/config.toml", to_toml(c));
+    fingerprints[m.name] = fp;
+    due.push_back(MemberJob{m.name, dir, c.run.threads > 0 ? c.run.threads : std::max(1, cores / o.jobs)});
+  }
+  log_info("study '", study_name, "': ", due.size(), " of ", mine.size(), " runs to do, up to ", o.jobs, " at once");
+  std::size_t finished = 0;
+  run_member_processes(o.exe.empty() ? self_executable() : o.exe, due, o.jobs,
+                       [&](const MemberJob& job, int code, double seconds) {
+                         ++finished;
+                         if (code != 0) {
+                           log_warn("member ", job.name, ": failed (exit ", code, ") after ", format_duration(seconds),
+                                    "; its log: ", job.dir, "/log.txt");
+                           return;
+                         }
+                         ledger.record_done("run:" + job.name, fingerprints[job.name],
+                                            {"runs/" + job.name + "/results.json"}, seconds);
+                         log_info("member ", job.name, ": done in ", format_duration(seconds), " (", finished, "/",
+                                  due.size(), ")");
+                       });
+}
+
+}  // namespace
 
 void run_study(const LoadedStudy& study, const std::vector<StudyMember>& members, const StudyRunOptions& o) {
   ensure_writable_dir(o.out_dir);
@@ -47,16 +94,20 @@ void run_study(const LoadedStudy& study, const std::vector<StudyMember>& members
                {"percolation/percolation.csv", "percolation/percolation.json"},
                [&] { run_percolation_stage(study.config.percolation, resolve_threads(configs.empty() ? 0 : configs[0].run.threads),
                                            o.out_dir + "/percolation"); });
-  for (std::size_t k = 0; k < mine.size(); ++k) {
-    const StudyMember& m = members[mine[k]];
-    const RunConfig& c = configs[mine[k]];
-    const std::string dir = o.out_dir + "/runs/" + m.name;
-    log_info("study '", study.config.name, "': run ", k + 1, "/", mine.size(), ": ", m.name);
-    ledger.run("run:" + m.name, fingerprint_of(to_toml(c)), {"runs/" + m.name + "/results.json"}, [&] {
-      ensure_writable_dir(dir);
-      write_file_atomic(dir + "/config.toml", to_toml(c));
-      run_pipeline(c, dir);
-    });
+  if (o.jobs > 1) {
+    run_members_side_by_side(study.config.name, members, configs, mine, o, ledger);
+  } else {
+    for (std::size_t k = 0; k < mine.size(); ++k) {
+      const StudyMember& m = members[mine[k]];
+      const RunConfig& c = configs[mine[k]];
+      const std::string dir = o.out_dir + "/runs/" + m.name;
+      log_info("study '", study.config.name, "': run ", k + 1, "/", mine.size(), ": ", m.name);
+      ledger.run("run:" + m.name, fingerprint_of(to_toml(c)), {"runs/" + m.name + "/results.json"}, [&] {
+        ensure_writable_dir(dir);
+        write_file_atomic(dir + "/config.toml", to_toml(c));
+        run_pipeline(c, dir);
+      });
+    }
   }
   if (o.shards > 1) {
     log_info("study '", study.config.name, "': shard ", o.shard, "/", o.shards,

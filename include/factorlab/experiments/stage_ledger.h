@@ -29,6 +29,9 @@ class StageLedger {
   // SIGINT / SIGTERM has been received (core/interrupt.h).
   bool run(const std::string& stage, const std::string& fingerprint, const std::vector<std::string>& outputs,
            const std::function<void()>& body);
+  // Records `stage` as done now, after `seconds`, by work done elsewhere (a member's own process).
+  void record_done(const std::string& stage, const std::string& fingerprint, const std::vector<std::string>& outputs,
+                   double seconds);
   // True when the previous ledger has `stage` complete with this fingerprint and its outputs exist.
   bool complete(const std::string& stage, const std::string& fingerprint) const;
 

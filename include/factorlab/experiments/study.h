@@ -111,6 +111,8 @@ std::vector<StudyMember> expand_study(const LoadedStudy& study, const std::vecto
 std::vector<std::string> seed_overrides(const RunConfig& base, int s);
 // "k" with k >= 1 (the value of --seeds). InputError naming --seeds otherwise.
 int parse_seeds(const std::string& text);
+// --jobs J: a whole number from 1 to 256; InputError naming --jobs otherwise.
+int parse_jobs(const std::string& text);
 
 // "i/n" with 0 <= i < n. InputError naming --shard otherwise.
 std::pair<int, int> parse_shard(const std::string& text);
