@@ -59,16 +59,16 @@ def run_dir():
 
 class LoadRun(unittest.TestCase):
     def setUp(self):
-        self.run = factorlab.load_run(run_dir())
+        self.r = factorlab.load_run(run_dir())
 
     def test_config_is_the_resolved_config_the_binary_wrote(self):
-        self.assertEqual(self.run.config["data"]["N"], 8)
-        self.assertEqual(self.run.config["run"]["name"], "default")
-        self.assertEqual(self.run.name, "default")
-        self.assertIn("train", self.run.config)  # every section explicit in config.toml
+        self.assertEqual(self.r.config["data"]["N"], 8)
+        self.assertEqual(self.r.config["run"]["name"], "default")
+        self.assertEqual(self.r.name, "default")
+        self.assertIn("train", self.r.config)  # every section explicit in config.toml
 
     def test_metrics_are_a_dataframe_with_dotted_eval_columns(self):
-        m = self.run.metrics
+        m = self.r.metrics
         self.assertEqual(type(m).__name__, "DataFrame")
         self.assertEqual(list(m["step"]), STEPS)
         self.assertEqual(list(m["loss"]), LOSSES)
@@ -92,33 +92,34 @@ class LoadRun(unittest.TestCase):
             self.assertEqual([r["y"] for r in rows], LOSSES)
 
     def test_json_files_present_are_dicts_and_absent_ones_none(self):
-        self.assertEqual(self.run.data["N"], 8)
-        self.assertIsNone(self.run.eval)
-        self.assertIsNone(self.run.results)
-        self.assertIsNone(self.run.analysis)
+        self.assertEqual(self.r.data["N"], 8)
+        self.assertIsNone(self.r.eval)
+        self.assertIsNone(self.r.results)
+        self.assertIsNone(self.r.analysis)
 
     def test_arrays_are_loaded_on_demand(self):
-        arrays = self.run.arrays
+        arrays = self.r.arrays
         self.assertIn("dataset", arrays)
         self.assertEqual(arrays._loaded, {})  # listing the files loads nothing
         d = arrays["dataset"]
-        self.assertEqual(d["images"].shape, (self.run.data["train"], 8, 8))
-        self.assertEqual(d["labels"].shape, (self.run.data["train"], 2))
+        self.assertEqual(d["images"].shape, (self.r.data["train"], 8, 8))
+        self.assertEqual(d["labels"].shape, (self.r.data["train"], 2))
         self.assertTrue(np.isfinite(d["images"]).all())
         self.assertIs(arrays["dataset"], d)  # loaded once
         with self.assertRaises(KeyError):
             arrays["samples"]
 
     def test_tidy_figure_csvs_hold_the_points_the_report_drew(self):
-        loss = self.run.figure("loss")
+        loss = self.r.figure("loss")
         self.assertEqual(list(loss.columns), ["figure", "series", "x", "y", "err", "value"])
         self.assertEqual(set(loss["figure"]), {"loss"})
         self.assertEqual(list(loss["x"]), STEPS)
         self.assertEqual(list(loss["y"]), LOSSES)
-        acc = self.run.figure("accuracy_training")
+        acc = self.r.figure("accuracy_training")
         self.assertEqual(set(acc["series"]), {"all"})
         self.assertEqual(dict(zip(acc["x"], acc["y"])), JOINT)
 
+    @unittest.skipUnless(shutil.which("gnuplot"), "gnuplot is not installed (the figures' data are still written)")
     def test_report_drew_png_pdf_and_svg(self):
         figures = run_dir() / "figures"
         for name in ("loss", "accuracy_training"):
