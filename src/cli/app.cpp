@@ -83,6 +83,10 @@ int run_cli(int argc, char** argv) {
     names += (names.empty() ? "" : ", ") + sub->get_name();
     known = known || (argc > 1 && sub->get_name() == argv[1]);
   }
+  if (argc > 1 && argv[1][0] != '-' && !known) {
+    std::fprintf(stderr, "factorlab: error: unknown command '%s' (commands: %s)\n", argv[1], names.c_str());
+    return 2;
+  }
   bool has_command = false, asks_help = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -92,10 +96,6 @@ int run_cli(int argc, char** argv) {
   if (!has_command && !asks_help) {  // bare `factorlab` (or options only): what there is to run, one error line
     print_command_list(app);
     std::fprintf(stderr, "factorlab: error: a command is required (commands: %s)\n", names.c_str());
-    return 2;
-  }
-  if (argc > 1 && argv[1][0] != '-' && !known) {
-    std::fprintf(stderr, "factorlab: error: unknown command '%s' (commands: %s)\n", argv[1], names.c_str());
     return 2;
   }
   install_interrupt_handlers();
