@@ -8,7 +8,7 @@ pkgs=(
   libgudhi-dev libeigen3-dev libhnswlib-dev libboost-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  gnuplot-nox ripser python3-numpy
+  gnuplot-nox ripser python3-numpy python3-pandas
 )
 missing=()
 for p in "${pkgs[@]}"; do

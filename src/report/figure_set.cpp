@@ -8,7 +8,8 @@
 
 namespace factorlab {
 
-FigureSet::FigureSet(std::string dir, std::string gnuplot) : dir_(std::move(dir)), gnuplot_(std::move(gnuplot)) {
+FigureSet::FigureSet(std::string dir, std::string gnuplot, std::vector<FigureFormat> formats)
+    : dir_(std::move(dir)), gnuplot_(std::move(gnuplot)), formats_(std::move(formats)) {
   make_dirs(dir_);
 }
 
@@ -24,7 +25,7 @@ void FigureSet::add(const Figure& figure, const std::string& caption) {
     missing(figure.title, "no data in this folder");
     return;
   }
-  const FigureResult r = render_figure(figure, dir_, gnuplot_);
+  const FigureResult r = render_figure(figure, dir_, gnuplot_, formats_);
   HtmlFigure h{figure.title, caption, r.png_path, r.error};
   if (r.ok) {
     ++drawn_;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -16,6 +17,7 @@
 
 #include "factorlab/core/fs.h"
 #include "factorlab/report/csv_table.h"
+#include "factorlab/report/tidy_csv.h"
 
 namespace factorlab {
 namespace {
@@ -201,12 +203,24 @@ std::string gnuplot_data(const Figure& f) {
   return s;
 }
 
-std::string gnuplot_script(const Figure& f, const std::string& data_file, const std::string& png_file) {
+namespace {
+
+// Draws the plot again in each further format (after the PNG's `unset output`).
+std::string replots(const Figure& f, const std::vector<std::pair<FigureFormat, std::string>>& more) {
+  std::string s;
+  for (const auto& [format, file] : more)
+    s += gnuplot_terminal(format, f.width, f.height) + "\nset output " + quote(file) + "\nreplot\nunset output\n";
+  return s;
+}
+
+}  // namespace
+
+std::string gnuplot_script(const Figure& f, const std::string& data_file, const std::string& png_file,
+                           const std::vector<std::pair<FigureFormat, std::string>>& more) {
   const auto& colours = okabe_ito_palette();
   std::string s = "# " + f.name + ": drawn by factorlab's report (edit and run `gnuplot " + f.name + ".gp`)\n";
   s += "set encoding utf8\n";
-  s += "set terminal pngcairo noenhanced size " + std::to_string(f.width) + "," + std::to_string(f.height) +
-       " font 'sans,11' linewidth 1.3\n";
+  s += gnuplot_terminal(FigureFormat::Png, f.width, f.height) + "\n";
   s += "set output " + quote(png_file) + "\n";
   s += "set datafile separator comma\n";
   s += "set datafile missing ''\n";
@@ -227,7 +241,7 @@ std::string gnuplot_script(const Figure& f, const std::string& data_file, const 
   if (f.equal_axes) s += "set size ratio -1\n";
   if (f.kind == PlotKind::Heatmap) {
     s += heatmap_plot(f, quote(data_file));
-    return s + "unset output\n";
+    return s + "unset output\n" + replots(f, more);
   }
   if (f.kind != PlotKind::Bars) s += "set xrange " + range(f.x_min, f.x_max) + "\n";
   // Histogram heights start at 0 unless asked otherwise (autoscale would start at the lowest bar).
@@ -277,7 +291,12 @@ std::string gnuplot_script(const Figure& f, const std::string& data_file, const 
   s += "plot ";
   for (std::size_t i = 0; i < items.size(); ++i) s += (i ? ", \\\n     " : "") + items[i];
   s += "\nunset output\n";
-  return s;
+  return s + replots(f, more);
+}
+
+bool plotted_point(const Figure& f, const Series& s, std::size_t i) {
+  if (f.kind == PlotKind::Bars) return i < s.y.size() && keep(f, 0, s.y[i]);
+  return i < s.y.size() && i < s.x.size() && keep_point(f, s, i);
 }
 
 bool has_data(const Figure& f) {
@@ -291,7 +310,8 @@ bool has_data(const Figure& f) {
   return false;
 }
 
-FigureResult render_figure(const Figure& f, const std::string& dir, const std::string& gnuplot) {
+FigureResult render_figure(const Figure& f, const std::string& dir, const std::string& gnuplot,
+                           const std::vector<FigureFormat>& formats) {
   FigureResult r;
   r.name = f.name;
   if (!valid_name(f.name)) {
@@ -302,11 +322,22 @@ FigureResult render_figure(const Figure& f, const std::string& dir, const std::s
     r.error = "no data to plot";
     return r;
   }
-  const std::string png = f.name + ".png";
-  const std::string tmp = png + ".tmp." + std::to_string(::getpid());
+  // (final name, temporary name) of every drawing, the PNG first.
+  const std::string suffix = ".tmp." + std::to_string(::getpid());
+  std::vector<std::pair<std::string, std::string>> outputs{{f.name + ".png", f.name + ".png" + suffix}};
+  std::vector<std::pair<FigureFormat, std::string>> more;
+  for (FigureFormat format : formats) {
+    if (format == FigureFormat::Png) continue;
+    const std::string file = f.name + "." + figure_format_name(format);
+    if (std::find_if(outputs.begin(), outputs.end(), [&](const auto& o) { return o.first == file; }) != outputs.end())
+      continue;
+    outputs.push_back({file, file + suffix});
+    more.push_back({format, file + suffix});
+  }
   try {
     write_file_atomic(dir + "/" + f.name + ".csv", gnuplot_data(f));
-    write_file_atomic(dir + "/" + f.name + ".gp", gnuplot_script(f, f.name + ".csv", tmp));
+    write_file_atomic(dir + "/" + f.name + ".tidy.csv", tidy_csv(f));
+    write_file_atomic(dir + "/" + f.name + ".gp", gnuplot_script(f, f.name + ".csv", outputs[0].second, more));
   } catch (const std::exception& e) {
     r.error = std::string("cannot write its data: ") + e.what();
     return r;
@@ -321,26 +352,39 @@ FigureResult render_figure(const Figure& f, const std::string& dir, const std::s
                           " >" + shell_quote(log) + " 2>&1";
   const int status = std::system(cmd.c_str());
   const std::string log_path = dir + "/" + log;
-  const std::string tmp_path = dir + "/" + tmp;
   std::error_code ec;
-  const bool made = std::filesystem::exists(tmp_path, ec) && std::filesystem::file_size(tmp_path, ec) > 0;
-  if (status != 0 || !made) {
+  std::string missing;  // the first drawing gnuplot did not make
+  for (const auto& o : outputs) {
+    const std::string tmp_path = dir + "/" + o.second;
+    if (!(std::filesystem::exists(tmp_path, ec) && std::filesystem::file_size(tmp_path, ec) > 0)) {
+      missing = o.first;
+      break;
+    }
+  }
+  auto remove_temporaries = [&] {
+    for (const auto& o : outputs) std::filesystem::remove(dir + "/" + o.second, ec);
+  };
+  if (status != 0 || !missing.empty()) {
     std::string why = file_exists(log_path) ? tail_lines(read_file(log_path), kMaxErrorLines) : "";
     if (why.empty())
       why = status != 0 ? "gnuplot exited with status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1)
-                        : "gnuplot wrote no PNG";
+                        : "gnuplot wrote no " + missing;
     r.error = "gnuplot failed: " + why + " (script " + dir + "/" + f.name + ".gp)";
-    std::filesystem::remove(tmp_path, ec);
+    remove_temporaries();
     return r;
   }
-  std::filesystem::rename(tmp_path, dir + "/" + png, ec);
-  if (ec) {
-    r.error = "cannot rename " + tmp_path + ": " + ec.message();
-    return r;
+  for (const auto& o : outputs) {
+    std::filesystem::rename(dir + "/" + o.second, dir + "/" + o.first, ec);
+    if (ec) {
+      r.error = "cannot rename " + dir + "/" + o.second + ": " + ec.message();
+      remove_temporaries();
+      return r;
+    }
+    r.paths.push_back(dir + "/" + o.first);
   }
   std::filesystem::remove(log_path, ec);
   r.ok = true;
-  r.png_path = dir + "/" + png;
+  r.png_path = r.paths.front();
   return r;
 }
 

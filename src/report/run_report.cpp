@@ -370,7 +370,7 @@ ReportOutcome write_run_report(const std::string& run_dir, const ReportOptions& 
   require(std::filesystem::is_directory(run_dir, ec), "'" + run_dir + "' is not a run folder");
   const std::string gnuplot = find_gnuplot(options.gnuplot);
   const std::string name = run_name(run_dir);
-  FigureSet figs(run_dir + "/figures", gnuplot);
+  FigureSet figs(run_dir + "/figures", gnuplot, options.formats);
   // A damaged input file costs its figures, not the report.
   const std::pair<const char*, void (*)(FigureSet&, const std::string&)> parts[] = {
       {"training curves", training_figures}, {"tracked series", track_figures}, {"PCA", pca_figures},

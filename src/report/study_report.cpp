@@ -274,7 +274,7 @@ ReportOutcome write_study_report(const std::string& study_dir, const ReportOptio
   const auto t0 = std::chrono::steady_clock::now();
   const Study s = read_study_folder(study_dir);
   const std::string gnuplot = find_gnuplot(options.gnuplot);
-  FigureSet figs(study_dir + "/figures", gnuplot);
+  FigureSet figs(study_dir + "/figures", gnuplot, options.formats);
   std::vector<Claim> claims;
   try {
     switch (s.kind) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "factorlab/core/fs.h"
 #include "factorlab/report/gnuplot.h"
@@ -110,6 +111,36 @@ TEST(Gnuplot, RendersAPngAtomically) {
     EXPECT_EQ(n.find(".tmp."), std::string::npos) << n;  // no temporary left
     EXPECT_EQ(n.find(".log"), std::string::npos) << n;   // gnuplot's log removed on success
   }
+}
+
+// --format png,pdf,svg: one gnuplot run draws all three; each file starts with its format's magic,
+// the tidy CSV lies beside the script, and no temporary is left.
+TEST(Gnuplot, RendersPdfAndSvgBesideThePng) {
+  const std::string gp = find_gnuplot();
+  if (gp.empty()) GTEST_SKIP() << "gnuplot is not installed";
+  const std::string dir = fresh("formats");
+  Figure f = lines_figure();
+  f.name = "tiny";
+  const FigureResult r = render_figure(f, dir, gp, {FigureFormat::Png, FigureFormat::Pdf, FigureFormat::Svg});
+  ASSERT_TRUE(r.ok) << r.error;
+  ASSERT_EQ(r.paths, (std::vector<std::string>{dir + "/tiny.png", dir + "/tiny.pdf", dir + "/tiny.svg"}));
+  EXPECT_EQ(read_file(dir + "/tiny.png").substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  EXPECT_EQ(read_file(dir + "/tiny.pdf").substr(0, 5), "%PDF-");
+  const std::string svg = read_file(dir + "/tiny.svg");
+  // An XML declaration, then the <svg element.
+  ASSERT_EQ(svg.rfind("<?xml", 0), 0u) << svg.substr(0, 80);
+  const std::size_t body = svg.find_first_not_of(" \n", svg.find("?>") + 2);
+  EXPECT_EQ(svg.compare(body, 4, "<svg"), 0) << svg.substr(0, 120);
+  EXPECT_NE(svg.find("</svg>"), std::string::npos);
+  EXPECT_TRUE(file_exists(dir + "/tiny.tidy.csv"));
+  EXPECT_NE(read_file(dir + "/tiny.gp").find("set terminal pdfcairo"), std::string::npos);
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    EXPECT_EQ(e.path().filename().string().find(".tmp."), std::string::npos) << e.path();
+  // PNG only (the default): no PDF or SVG.
+  const std::string png_only = fresh("png_only");
+  ASSERT_TRUE(render_figure(f, png_only, gp).ok);
+  EXPECT_FALSE(file_exists(png_only + "/tiny.pdf"));
+  EXPECT_FALSE(file_exists(png_only + "/tiny.svg"));
 }
 
 // A 2 x 3 heatmap with one blank cell: the data keeps the 5 finite cells (x, y, value), the script

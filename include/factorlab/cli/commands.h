@@ -29,6 +29,8 @@ void add_percolate_command(CLI::App& app);
 void add_sweep_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 void add_inspect_command(CLI::App& app);
+void add_presets_command(CLI::App& app);
+void add_config_command(CLI::App& app);
 
 // Builds the whole app (every compiled-in command) and runs it on argv; returns the exit code.
 int run_cli(int argc, char** argv);

@@ -13,8 +13,9 @@ namespace factorlab {
 
 class FigureSet {
  public:
-  // dir: the figures folder (created); gnuplot: find_gnuplot's answer ("" = none).
-  FigureSet(std::string dir, std::string gnuplot);
+  // dir: the figures folder (created); gnuplot: find_gnuplot's answer ("" = none); formats: the
+  // files each gnuplot figure is drawn to (figure_format.h; the PNG always).
+  FigureSet(std::string dir, std::string gnuplot, std::vector<FigureFormat> formats = {FigureFormat::Png});
 
   void group(const std::string& heading, const std::string& intro = "");
   // Renders and keeps the figure (title = figure.title, shown above its caption).
@@ -35,6 +36,7 @@ class FigureSet {
   };
   Group& current();
   std::string dir_, gnuplot_;
+  std::vector<FigureFormat> formats_;
   std::vector<Group> groups_;
   std::vector<std::string> failures_;
   int drawn_ = 0;

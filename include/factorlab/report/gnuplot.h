@@ -1,7 +1,9 @@
 // factorlab/report/gnuplot.h — one figure = one data file (CSV) + one gnuplot script in a figures/
-// folder, rendered by the `gnuplot` program (pngcairo) to <name>.png. The PNG is written to a
-// temporary name and renamed, so a failed or interrupted figure never leaves a half PNG, and the
-// .csv / .gp stay next to it so a reader can restyle any figure by editing its script.
+// folder, rendered by the `gnuplot` program to <name>.png (pngcairo) and, when asked, <name>.pdf and
+// <name>.svg (figure_format.h). Each drawing is written to a temporary name and renamed, so a failed or
+// interrupted figure never leaves a half file, and the .csv / .gp stay next to it so a reader can
+// restyle any figure by editing its script; <name>.tidy.csv has the same points as one tidy table
+// (tidy_csv.h).
 // Colours: the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design") for series, a
 // viridis-like sequential palette for values; every series also differs in point type.
 // Deliberately not a plotting library: five plot kinds, the ones the report needs, and a failure is
@@ -11,6 +13,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "factorlab/report/figure_format.h"
 
 namespace factorlab {
 
@@ -54,6 +58,7 @@ struct Figure {
 struct FigureResult {
   std::string name;
   std::string png_path;  // set when ok
+  std::vector<std::string> paths;  // when ok: every file drawn, in the order of the formats asked (PNG first)
   bool ok = false;
   std::string error;     // why it failed: no gnuplot, no data, gnuplot's own message
 };
@@ -68,14 +73,21 @@ std::string find_gnuplot(const std::string& requested = "");
 // The data file and the script of a figure, as text (pure functions; render_figure writes them).
 // gnuplot_data drops points that are not finite, and non-positive values on a log axis.
 std::string gnuplot_data(const Figure& figure);
-std::string gnuplot_script(const Figure& figure, const std::string& data_file, const std::string& png_file);
+// more: further drawings of the same plot after the PNG (format, output file), each by `replot`.
+std::string gnuplot_script(const Figure& figure, const std::string& data_file, const std::string& png_file,
+                           const std::vector<std::pair<FigureFormat, std::string>>& more = {});
+
+// True when point i of series s is drawn, i.e. kept by gnuplot_data (Bars: y[i] of group i).
+bool plotted_point(const Figure& figure, const Series& s, std::size_t i);
 
 // True when the figure has at least one point to draw (after gnuplot_data's filter).
 bool has_data(const Figure& figure);
 
-// Writes <dir>/<name>.csv and <name>.gp (atomically), runs `gnuplot` (a path from find_gnuplot; ""
-// = not available) in dir and renames its output to <dir>/<name>.png. Never throws for a figure
-// that cannot be drawn: the result says why.
-FigureResult render_figure(const Figure& figure, const std::string& dir, const std::string& gnuplot);
+// Writes <dir>/<name>.csv, <name>.tidy.csv and <name>.gp (atomically), runs `gnuplot` (a path from
+// find_gnuplot; "" = not available) in dir and renames its outputs to <dir>/<name>.png and
+// <name>.<ext> for every other format asked (the PNG is always drawn). Never throws for a figure that
+// cannot be drawn: the result says why, and no drawing of a failed figure is left.
+FigureResult render_figure(const Figure& figure, const std::string& dir, const std::string& gnuplot,
+                           const std::vector<FigureFormat>& formats = {FigureFormat::Png});
 
 }  // namespace factorlab

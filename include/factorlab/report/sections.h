@@ -8,6 +8,7 @@
 
 #include "factorlab/core/json.h"
 #include "factorlab/report/claims.h"
+#include "factorlab/report/figure_format.h"
 #include "factorlab/report/html.h"
 #include "factorlab/report/run_numbers.h"
 
@@ -15,6 +16,7 @@ namespace factorlab {
 
 struct ReportOptions {
   std::string gnuplot;  // the gnuplot program; "" = `gnuplot` on PATH
+  std::vector<FigureFormat> formats{FigureFormat::Png};  // files of each figure (figure_format.h)
 };
 
 struct ReportOutcome {
