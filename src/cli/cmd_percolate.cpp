@@ -119,7 +119,7 @@ void add_percolate_command(CLI::App& app) {
   cmd->add_option("--trials", o->trials, "lattices per (sigma, lambda), and spanning runs per sigma (default 200)");
   cmd->add_option("--threshold", o->threshold, "link two sites when their overlap exceeds this (default 0.005)");
   cmd->add_option("--seed", o->seed, "random seed (default 0)");
-  cmd->add_option("--threads", o->threads, "worker threads, 0 = all cores (results do not depend on it)")
+  cmd->add_option("--threads", o->threads, "worker threads, 0 = the CPUs this process may use (results do not depend on it)")
       ->capture_default_str();
   cmd->add_flag("--nearest-neighbour", o->nearest, "link nearest neighbours only (still subject to the threshold)");
   cmd->add_flag("--pixel-overlap", o->pixel, "measure overlaps on rendered N x N bump images, not analytically");

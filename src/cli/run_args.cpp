@@ -3,8 +3,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <thread>
-
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 
@@ -29,12 +27,6 @@ RunConfig prepare_run(const RunArgs& args, std::string& out_dir) {
   ensure_writable_dir(out_dir);
   write_file_atomic(out_dir + "/config.toml", to_toml(config));
   return config;
-}
-
-int resolve_threads(int requested) {
-  if (requested > 0) return requested;
-  const unsigned hw = std::thread::hardware_concurrency();
-  return hw > 0 ? static_cast<int>(hw) : 1;
 }
 
 }  // namespace factorlab::cli

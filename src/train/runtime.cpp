@@ -6,11 +6,12 @@
 #include <thread>
 
 #include "factorlab/core/error.h"
+#include "factorlab/core/threads.h"
 
 namespace factorlab {
 
 int configure_cpu_runtime(int threads) {
-  const int n = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  const int n = resolve_threads(threads);
   at::set_num_threads(n);
   // Keep freed activation buffers instead of returning them to the OS after every step.
   mallopt(M_MMAP_THRESHOLD, 256 << 20);

@@ -8,7 +8,7 @@
 
 namespace factorlab {
 
-// threads <= 0: all cores. Returns the thread count set.
+// threads <= 0: the CPUs this process may use (core/threads.h). Returns the thread count set.
 int configure_cpu_runtime(int threads);
 // "auto" -> cuda when available, else cpu; "cuda" without CUDA is an InputError.
 torch::Device resolve_device(const std::string& name);
