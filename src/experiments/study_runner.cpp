@@ -9,6 +9,7 @@
 #include "factorlab/experiments/report_stage.h"
 #include "factorlab/experiments/run_config.h"
 #include "factorlab/experiments/stage_ledger.h"
+#include "factorlab/experiments/study_eta.h"
 #include "factorlab/percolation/curves.h"
 #include "factorlab/percolation/outputs.h"
 
@@ -51,7 +52,8 @@ void run_study(const LoadedStudy& study, const std::vector<StudyMember>& members
     const StudyMember& m = members[mine[k]];
     const RunConfig& c = configs[mine[k]];
     const std::string dir = o.out_dir + "/runs/" + m.name;
-    log_info("study '", study.config.name, "': run ", k + 1, "/", mine.size(), ": ", m.name);
+    const std::string eta = describe(study_eta(ledger.entries(), mine.size() - k));
+    log_info("study '", study.config.name, "': run ", k + 1, "/", mine.size(), ": ", m.name, eta.empty() ? "" : "; " + eta);
     ledger.run("run:" + m.name, fingerprint_of(to_toml(c)), {"runs/" + m.name + "/results.json"}, [&] {
       ensure_writable_dir(dir);
       write_file_atomic(dir + "/config.toml", to_toml(c));
