@@ -17,6 +17,7 @@
 #include "factorlab/cli/commands.h"
 #include "factorlab/core/config.h"
 #include "factorlab/core/error.h"
+#include "factorlab/core/folder_lock.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/progress.h"
@@ -83,6 +84,7 @@ void run_percolate(const PercolateOptions& o, const CLI::App& cmd) {
   const PercolationConfig c = build_config(o, cmd);
   const int threads = resolve_threads(static_cast<int>(parse_integer("--threads", o.threads, 0, 4096)));
   ensure_writable_dir(o.out);
+  const FolderLock lock(o.out);
   log_info("percolate: ", c.sigma.size(), " sigma x ", c.lambda.size(), " lambda x ", c.trials, " trials on a ", c.L,
            " x ", c.L, " lattice, ", threads, " threads");
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "factorlab/cli/commands.h"
+#include "factorlab/core/folder_lock.h"
 #include "factorlab/core/log.h"
 #include "factorlab/experiments/model_setup.h"
 #include "factorlab/probe/probe.h"
@@ -37,6 +38,7 @@ void add_probe_command(CLI::App& app) {
     probe.layer = parse_enum("--layer", a->layer, kProbeLayerNames);
     probe.validate();
     const RunConfig folder = load_run_folder_config(a->run);
+    const FolderLock lock(a->out.empty() ? a->run : a->out);  // RUN/probe belongs to the run
     configure_cpu_runtime(folder.run.threads);
     const torch::Device device = resolve_device(folder.run.device);
     LoadedModel m = load_model(a->run, a->checkpoint, device);

@@ -38,7 +38,8 @@ void run_command(const RunArgs& args, const std::string& shard, const std::strin
   }
   if (!shard.empty()) throw InputError("--shard applies to study configs; '" + args.source + "' is a single run");
   std::string out;
-  const RunConfig config = prepare_run(args, out);
+  FolderLock lock;
+  const RunConfig config = prepare_run(args, out, lock);
   run_pipeline(config, out);
 }
 

@@ -21,10 +21,11 @@ void add_run_args(CLI::App* cmd, RunArgs& args, bool config_required) {
   cmd->add_option("--out", args.out, "run folder (default: runs/<run.name>)");
 }
 
-RunConfig prepare_run(const RunArgs& args, std::string& out_dir) {
+RunConfig prepare_run(const RunArgs& args, std::string& out_dir, FolderLock& lock) {
   RunConfig config = load_run_config(args.source, args.sets);
   out_dir = args.out.empty() ? "runs/" + config.run.name : args.out;
   ensure_writable_dir(out_dir);
+  lock = FolderLock(out_dir);
   write_file_atomic(out_dir + "/config.toml", to_toml(config));
   return config;
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "factorlab/core/folder_lock.h"
 #include "factorlab/core/threads.h"  // resolve_threads: 0 = the CPUs this process may use
 #include "factorlab/experiments/run_config.h"
 
@@ -20,8 +21,9 @@ struct RunArgs {
 };
 
 void add_run_args(CLI::App* cmd, RunArgs& args, bool config_required);
-// Loads and validates the config, prepares the (writable) run folder, writes config.toml into it.
-RunConfig prepare_run(const RunArgs& args, std::string& out_dir);
+// Loads and validates the config, prepares the (writable) run folder, takes its lock into `lock`
+// (core/folder_lock.h; held until the command ends), then writes config.toml into it.
+RunConfig prepare_run(const RunArgs& args, std::string& out_dir, FolderLock& lock);
 // Appended to an Interrupted message by the commands that resume when typed again (run, sweep).
 inline constexpr const char* kRerunAdvice =
     "; run the same command again to continue (finished runs and stages are skipped, training resumes from its "

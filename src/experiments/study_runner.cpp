@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "factorlab/core/folder_lock.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/experiments/pipeline.h"
@@ -29,6 +30,11 @@ void run_percolation_stage(const PercolationConfig& config, int threads, const s
 
 void run_study(const LoadedStudy& study, const std::vector<StudyMember>& members, const StudyRunOptions& o) {
   ensure_writable_dir(o.out_dir);
+  // The shards of one study share its folder by design (each writes its own ledger), so each locks
+  // its own name; every member folder is locked while its run writes it (core/folder_lock.h).
+  const FolderLock study_lock(o.out_dir, o.shards > 1 ? ".factorlab.shard-" + std::to_string(o.shard) + "-of-" +
+                                                            std::to_string(o.shards) + ".lock"
+                                                      : kFolderLockFile);
   ensure_writable_dir(o.out_dir + "/runs");
   write_json(o.out_dir + "/study.json", study_json(study.config, members));
   // Each member's config is loaded and validated before any work, so a bad grid value fails at once.
@@ -56,6 +62,7 @@ void run_study(const LoadedStudy& study, const std::vector<StudyMember>& members
     log_info("study '", study.config.name, "': run ", k + 1, "/", mine.size(), ": ", m.name, eta.empty() ? "" : "; " + eta);
     ledger.run("run:" + m.name, fingerprint_of(to_toml(c)), {"runs/" + m.name + "/results.json"}, [&] {
       ensure_writable_dir(dir);
+      const FolderLock member_lock(dir);
       write_file_atomic(dir + "/config.toml", to_toml(c));
       run_pipeline(c, dir);
     });
