@@ -5,7 +5,6 @@
 #include <memory>
 
 #include "factorlab/cli/commands.h"
-#include "factorlab/core/folder_lock.h"
 #include "factorlab/experiments/eval_stage.h"
 #include "factorlab/experiments/model_setup.h"
 
@@ -24,8 +23,7 @@ void add_eval_command(CLI::App& app) {
   cmd->add_option("--out", a->out, "output folder (default: the run folder)");
   cmd->callback([a] {
     const RunConfig config = load_run_config(a->run + "/config.toml", a->sets);
-    const std::string out = a->out.empty() ? a->run : a->out;
-    const FolderLock lock(out);
+    const std::string out = a->out.empty() ? a->run : a->out;  // the stage locks it (eval_stage.cpp)
     const std::string table = run_eval_stage(a->run, a->checkpoint, config.eval, out);
     std::printf("%s\n", table.c_str());
   });

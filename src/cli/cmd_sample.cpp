@@ -6,7 +6,6 @@
 
 #include "factorlab/cli/commands.h"
 #include "factorlab/core/error.h"
-#include "factorlab/core/folder_lock.h"
 #include "factorlab/experiments/model_setup.h"
 #include "factorlab/experiments/train_stage.h"
 #include "factorlab/sample/generate.h"
@@ -56,8 +55,7 @@ void add_sample_command(CLI::App& app) {
   cmd->add_option("--out", a->out, "output folder (default: the run folder)");
   cmd->callback([a] {
     const RunConfig config = load_run_folder_config(a->run);
-    const std::string out = a->out.empty() ? a->run : a->out;
-    const FolderLock lock(out);
+    const std::string out = a->out.empty() ? a->run : a->out;  // the stage locks it (sample_stage.cpp)
     std::vector<float> conditions;
     if (!a->conditions.empty()) conditions = parse_conditions(a->conditions);
     else if (a->grid > 0) conditions = condition_grid(config.data.N, a->grid, model_geometry(config.data).periodic);

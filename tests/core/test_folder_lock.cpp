@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -76,28 +77,43 @@ TEST(FolderLock, SecondWriterInAnotherProcessIsToldTheHoldersPid) {
   EXPECT_EQ(second_writer_error(dir), "");                            // ... the lock does not
 }
 
-TEST(FolderLock, HeldUntilDestroyedAndMovable) {
+// Whether another process (util-linux flock(1), a fresh exec) could take the lock now.
+bool free_for_another_process(const std::string& dir) {
+  const std::string cmd = "flock -n '" + dir + "/" + kFolderLockFile + "' true";
+  return std::system(cmd.c_str()) == 0;
+}
+
+TEST(FolderLock, NestsWithinAProcessAndIsHeldUntilTheLastHolderGoes) {
+  if (std::system("command -v flock > /dev/null 2>&1") != 0) GTEST_SKIP() << "no flock(1) (util-linux)";
   const std::string dir = fresh_dir("one");
   {
     FolderLock a(dir);
     EXPECT_TRUE(a.held());
-    const std::string err = second_writer_error(dir);  // flock is per open file: this process too
-    EXPECT_NE(err.find("pid " + std::to_string(::getpid())), std::string::npos) << err;
+    EXPECT_FALSE(free_for_another_process(dir));
+    {
+      const FolderLock nested(dir);  // a stage inside `run`: shares the hold
+      EXPECT_TRUE(nested.held());
+      EXPECT_EQ(second_writer_error(dir + "/."), "");  // the same folder spelled differently
+    }
+    EXPECT_FALSE(free_for_another_process(dir)) << "the nested holder released the outer one's lock";
     FolderLock b = std::move(a);
     EXPECT_FALSE(a.held());
     EXPECT_TRUE(b.held());
-    EXPECT_NE(second_writer_error(dir), "");
+    EXPECT_FALSE(free_for_another_process(dir));
   }
-  EXPECT_EQ(second_writer_error(dir), "");
+  EXPECT_TRUE(free_for_another_process(dir));
   FolderLock none;
   EXPECT_FALSE(none.held());
 }
 
 TEST(FolderLock, LockNamesAreIndependent) {
   const std::string dir = fresh_dir("names");
-  FolderLock shard0(dir, ".factorlab.shard-0-of-2.lock");
+  const pid_t child = child_holding(dir);  // holds the default name
+  ASSERT_GT(child, 0);
   EXPECT_EQ(second_writer_error(dir, ".factorlab.shard-1-of-2.lock"), "");
-  EXPECT_NE(second_writer_error(dir, ".factorlab.shard-0-of-2.lock"), "");
+  EXPECT_NE(second_writer_error(dir), "");
+  ::kill(child, SIGKILL);
+  ::waitpid(child, nullptr, 0);
 }
 
 TEST(FolderLock, UnusableFolderIsAnInputError) {

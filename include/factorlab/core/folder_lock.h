@@ -4,8 +4,10 @@
 // holder writes its pid into the file). The kernel drops a flock when its process dies, so a crashed
 // or SIGKILLed holder never leaves a stale lock; the file itself may stay and means nothing alone.
 // Deliberately advisory and per folder: readers (report, inspect, a running eval's checkpoint reads)
-// take no lock, since every file is replaced atomically (fs.h). flock is per open file, so one
-// process locking the same folder twice also fails: take a folder's lock once, at the command.
+// take no lock, since every file is replaced atomically (fs.h). Within one process a folder's lock
+// nests: a FolderLock on a folder this process already holds shares that hold (so a stage that locks
+// its output folder also works inside `run`, which holds the run folder); the flock goes when the
+// last holder does. That process-wide table mirrors the kernel's own per-process lock state.
 // Not for network file systems whose flock is local to a node (e.g. NFS without lock support).
 #pragma once
 #include <string>
@@ -26,12 +28,12 @@ class FolderLock {
   FolderLock(const FolderLock&) = delete;
   FolderLock& operator=(const FolderLock&) = delete;
 
-  bool held() const { return fd_ >= 0; }
+  bool held() const { return held_; }
   const std::string& path() const { return path_; }
 
  private:
   void release();
-  int fd_ = -1;
+  bool held_ = false;
   std::string path_;
 };
 
