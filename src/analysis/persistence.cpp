@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cmath>
 #include <sstream>
-#include <thread>
 
 #include "factorlab/analysis/distance_matrix.h"
 #include "factorlab/analysis/landmarks.h"
@@ -13,6 +12,7 @@
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/stopwatch.h"
+#include "factorlab/core/threads.h"
 
 namespace factorlab {
 namespace {
@@ -147,7 +147,7 @@ PersistenceResult compute_persistence(const Points& points, const PersistenceCon
   o.method = config.band_method;
   o.subsample_fraction = config.band_subsample_fraction;
   o.seed = static_cast<std::uint64_t>(config.seed);
-  o.threads = config.threads > 0 ? config.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  o.threads = resolve_threads(config.threads);
   o.max_dim = config.max_dim;
   const DiagramOf resampled = [&](const std::vector<std::int64_t>& rows) {
     return diagram(select_rows(points, rows), config, ripser, nullptr);

@@ -19,6 +19,7 @@
 #include "factorlab/analysis/points.h"
 #include "factorlab/cli/commands.h"
 #include "factorlab/core/error.h"
+#include "factorlab/core/folder_lock.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/json.h"
 #include "factorlab/core/log.h"
@@ -96,6 +97,7 @@ void analyze_npy(const AnalyzeArgs& a, const AnalysisConfig& config, ReferenceTo
     if (p.contains("N") && p["N"].is_number()) N = p["N"].get<double>();
   }
   if (N <= 0) throw InputError("the image side N of '" + a.input + "' is unknown (no probe.json next to it): give --N");
+  const FolderLock lock(a.out.empty() ? dir : a.out);
   analyze_representations(reps, labels, N, config, a.out.empty() ? dir : a.out, reference);
 }
 
@@ -104,12 +106,14 @@ void analyze_run(const AnalyzeArgs& a, AnalysisConfig config, ReferenceTorus ref
   ProbeConfig probe = a.probe;
   probe.layer = parse_enum("--layer", a.layer, kProbeLayerNames);
   probe.validate();
+  const RunConfig folder = load_run_folder_config(a.input);  // first: a missing run makes no folder
+  // RUN/analysis and RUN/results.json belong to the run, so the run is locked unless --out.
+  const FolderLock lock(a.out.empty() ? a.input : a.out);
   if (a.track) {
     if (!a.checkpoint.empty()) throw InputError("--track analyses every checkpoint; leave out --checkpoint");
     run_track_stage(a.input, TrackOptions{probe, config, reference, a.umap}, a.out.empty() ? a.input : a.out);
     return;
   }
-  const RunConfig folder = load_run_folder_config(a.input);
   configure_cpu_runtime(folder.run.threads);
   const torch::Device device = resolve_device(folder.run.device);
   const std::string out = a.out.empty() ? a.input + "/analysis" : a.out;

@@ -16,7 +16,8 @@ void add_data_command(CLI::App& app) {
   add_run_args(cmd, *args, true);
   cmd->callback([args] {
     std::string out;
-    const RunConfig config = prepare_run(*args, out);
+    FolderLock lock;
+    const RunConfig config = prepare_run(*args, out, lock);
     run_data_stage(config.data, out);
   });
 }

@@ -23,7 +23,8 @@ void add_eval_command(CLI::App& app) {
   cmd->add_option("--out", a->out, "output folder (default: the run folder)");
   cmd->callback([a] {
     const RunConfig config = load_run_config(a->run + "/config.toml", a->sets);
-    const std::string table = run_eval_stage(a->run, a->checkpoint, config.eval, a->out.empty() ? a->run : a->out);
+    const std::string out = a->out.empty() ? a->run : a->out;  // the stage locks it (eval_stage.cpp)
+    const std::string table = run_eval_stage(a->run, a->checkpoint, config.eval, out);
     std::printf("%s\n", table.c_str());
   });
 }

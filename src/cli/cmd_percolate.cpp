@@ -17,6 +17,7 @@
 #include "factorlab/cli/commands.h"
 #include "factorlab/core/config.h"
 #include "factorlab/core/error.h"
+#include "factorlab/core/folder_lock.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/progress.h"
@@ -83,6 +84,7 @@ void run_percolate(const PercolateOptions& o, const CLI::App& cmd) {
   const PercolationConfig c = build_config(o, cmd);
   const int threads = resolve_threads(static_cast<int>(parse_integer("--threads", o.threads, 0, 4096)));
   ensure_writable_dir(o.out);
+  const FolderLock lock(o.out);
   log_info("percolate: ", c.sigma.size(), " sigma x ", c.lambda.size(), " lambda x ", c.trials, " trials on a ", c.L,
            " x ", c.L, " lattice, ", threads, " threads");
 
@@ -119,7 +121,7 @@ void add_percolate_command(CLI::App& app) {
   cmd->add_option("--trials", o->trials, "lattices per (sigma, lambda), and spanning runs per sigma (default 200)");
   cmd->add_option("--threshold", o->threshold, "link two sites when their overlap exceeds this (default 0.005)");
   cmd->add_option("--seed", o->seed, "random seed (default 0)");
-  cmd->add_option("--threads", o->threads, "worker threads, 0 = all cores (results do not depend on it)")
+  cmd->add_option("--threads", o->threads, "worker threads, 0 = the CPUs this process may use (results do not depend on it)")
       ->capture_default_str();
   cmd->add_flag("--nearest-neighbour", o->nearest, "link nearest neighbours only (still subject to the threshold)");
   cmd->add_flag("--pixel-overlap", o->pixel, "measure overlaps on rendered N x N bump images, not analytically");

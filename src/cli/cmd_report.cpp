@@ -10,6 +10,7 @@
 
 #include "factorlab/cli/commands.h"
 #include "factorlab/core/error.h"
+#include "factorlab/core/folder_lock.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/progress.h"
@@ -33,6 +34,7 @@ void add_report_command(CLI::App& app) {
   cmd->callback([a] {
     a->options.formats = parse_figure_formats(a->formats);
     if (!file_exists(a->dir)) throw InputError("'" + a->dir + "' does not exist (give a run or study folder)");
+    const FolderLock lock(a->dir);
     ensure_writable_dir(a->dir + "/figures");
     const ReportOutcome out = write_report(a->dir, a->options);
     log_info("report: wrote ", out.html_path, " with ", out.figures, " figures in ", format_duration(out.seconds),

@@ -42,7 +42,8 @@ void run_command(const RunArgs& args, const std::string& shard, const std::strin
   if (!jobs.empty() && parse_jobs(jobs) > 1)
     throw InputError("--jobs applies to studies (study configs, or --seeds k); '" + args.source + "' is a single run");
   std::string out;
-  const RunConfig config = prepare_run(args, out);
+  FolderLock lock;
+  const RunConfig config = prepare_run(args, out, lock);
   run_pipeline(config, out);
 }
 

@@ -55,11 +55,12 @@ void add_sample_command(CLI::App& app) {
   cmd->add_option("--out", a->out, "output folder (default: the run folder)");
   cmd->callback([a] {
     const RunConfig config = load_run_folder_config(a->run);
+    const std::string out = a->out.empty() ? a->run : a->out;  // the stage locks it (sample_stage.cpp)
     std::vector<float> conditions;
     if (!a->conditions.empty()) conditions = parse_conditions(a->conditions);
     else if (a->grid > 0) conditions = condition_grid(config.data.N, a->grid, model_geometry(config.data).periodic);
     else conditions = default_sample_conditions(config);
-    run_sample_stage(a->run, a->checkpoint, conditions, a->s, a->out.empty() ? a->run : a->out);
+    run_sample_stage(a->run, a->checkpoint, conditions, a->s, out);
   });
 }
 

@@ -11,6 +11,8 @@
 
 #include "factorlab/cli/commands.h"
 #include "factorlab/core/error.h"
+#include "factorlab/core/folder_lock.h"
+#include "factorlab/core/fs.h"
 #include "factorlab/core/interrupt.h"
 #include "factorlab/core/log.h"
 #include "factorlab/experiments/report_stage.h"
@@ -74,6 +76,7 @@ void add_sweep_command(CLI::App& app) {
     if (!a->collect.empty()) {
       if (!a->source.empty() || !a->grids.empty() || !a->shard.empty() || !a->seeds.empty() || !a->jobs.empty())
         throw InputError("sweep --collect DIR takes no CONFIG, --grid, --shard, --seeds or --jobs");
+      const FolderLock lock = file_exists(a->collect) ? FolderLock(a->collect) : FolderLock();  // missing: collect says so
       const std::vector<std::string> missing = collect_study(a->collect);
       if (!missing.empty()) log_warn("collect: no results yet for ", missing.size(), " run(s), e.g. ", missing.front());
       if (!a->no_report) run_report_stage(a->collect);

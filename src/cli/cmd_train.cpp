@@ -31,7 +31,8 @@ void add_train_command(CLI::App& app) {
       a.source = a.out + "/config.toml";
     }
     std::string out;
-    const RunConfig config = prepare_run(a, out);
+    FolderLock lock;
+    const RunConfig config = prepare_run(a, out, lock);
     try {
       run_train_stage(config, out, *resume);
     } catch (const Interrupted& e) {

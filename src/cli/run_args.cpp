@@ -3,8 +3,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <thread>
-
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 
@@ -23,18 +21,13 @@ void add_run_args(CLI::App* cmd, RunArgs& args, bool config_required) {
   cmd->add_option("--out", args.out, "run folder (default: runs/<run.name>)");
 }
 
-RunConfig prepare_run(const RunArgs& args, std::string& out_dir) {
+RunConfig prepare_run(const RunArgs& args, std::string& out_dir, FolderLock& lock) {
   RunConfig config = load_run_config(args.source, args.sets);
   out_dir = args.out.empty() ? "runs/" + config.run.name : args.out;
   ensure_writable_dir(out_dir);
+  lock = FolderLock(out_dir);
   write_file_atomic(out_dir + "/config.toml", to_toml(config));
   return config;
-}
-
-int resolve_threads(int requested) {
-  if (requested > 0) return requested;
-  const unsigned hw = std::thread::hardware_concurrency();
-  return hw > 0 ? static_cast<int>(hw) : 1;
 }
 
 }  // namespace factorlab::cli

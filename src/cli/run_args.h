@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "factorlab/core/folder_lock.h"
+#include "factorlab/core/threads.h"  // resolve_threads: 0 = the CPUs this process may use
 #include "factorlab/experiments/run_config.h"
 
 namespace CLI {
@@ -19,10 +21,9 @@ struct RunArgs {
 };
 
 void add_run_args(CLI::App* cmd, RunArgs& args, bool config_required);
-// Loads and validates the config, prepares the (writable) run folder, writes config.toml into it.
-RunConfig prepare_run(const RunArgs& args, std::string& out_dir);
-// Sets LibTorch's / our thread count: 0 means all cores.
-int resolve_threads(int requested);
+// Loads and validates the config, prepares the (writable) run folder, takes its lock into `lock`
+// (core/folder_lock.h; held until the command ends), then writes config.toml into it.
+RunConfig prepare_run(const RunArgs& args, std::string& out_dir, FolderLock& lock);
 // Help of --jobs (run, sweep).
 inline constexpr const char* kJobsHelp =
     "studies: train up to J members at once, each in its own process with the cores split between them "

@@ -7,6 +7,7 @@
 
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
+#include "factorlab/core/seal.h"
 
 namespace factorlab {
 
@@ -302,7 +303,9 @@ void write_npz(const std::string& path, const NpzEntries& entries) {
   put_u16(out, static_cast<std::uint16_t>(entries.size()));
   put_u32(out, static_cast<std::uint32_t>(central.size()));
   put_u32(out, cd_offset);
-  put_u16(out, 0);
+  // The zip comment is the checksum trailer (seal.h): 16 bytes covering everything before them.
+  put_u16(out, static_cast<std::uint16_t>(kSealSize));
+  out += seal_of(out);
   write_file_atomic(path, out);
 }
 
@@ -311,6 +314,7 @@ std::map<std::string, NpyArray> decode_npz(const std::string& b, const std::stri
     throw InputError("'" + name + "' is not a valid .npz file: " + why);
   };
   if (b.size() < 22) fail("too short to be a zip file");
+  if (has_seal(b)) check_seal(b, name);  // ours (write_npz); other writers' files have only the zip CRCs
   // The end-of-central-directory record sits within the last 22 + 65535 bytes.
   std::size_t eocd = std::string::npos;
   const std::size_t lo = b.size() > 22 + 65535 ? b.size() - 22 - 65535 : 0;
@@ -321,6 +325,7 @@ std::map<std::string, NpyArray> decode_npz(const std::string& b, const std::stri
     }
   }
   if (eocd == std::string::npos) fail("no end-of-central-directory record (truncated?)");
+  if (eocd + 22 + get_le(b, eocd + 20, 2) != b.size()) fail("its zip comment does not end the file (truncated?)");
   const std::size_t count = get_le(b, eocd + 10, 2);
   std::size_t pos = get_le(b, eocd + 16, 4);
   std::map<std::string, NpyArray> out;

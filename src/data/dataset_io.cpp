@@ -4,7 +4,9 @@
 #include <cstring>
 
 #include "factorlab/core/error.h"
+#include "factorlab/core/fs.h"
 #include "factorlab/core/npy.h"
+#include "factorlab/core/seal.h"
 
 namespace factorlab {
 
@@ -57,7 +59,10 @@ void save_dataset(const std::string& path, const Dataset& d) {
 }
 
 Dataset load_dataset(const std::string& path) {
-  const auto z = read_npz(path);
+  // Our own file, so its checksum trailer is required (core/seal.h); decode_npz would accept its absence.
+  const std::string bytes = read_file(path);
+  check_seal(bytes, path);
+  const auto z = decode_npz(bytes, path);
   const std::int64_t format = take_scalar(z, "format", path);
   if (format != kDatasetFormat)
     throw InputError("'" + path + "' is dataset format " + std::to_string(format) + "; this factorlab reads format " +

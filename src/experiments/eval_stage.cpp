@@ -1,6 +1,7 @@
 // factorlab/experiments/eval_stage.cpp — see eval_stage.h.
 #include "factorlab/experiments/eval_stage.h"
 
+#include "factorlab/core/folder_lock.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/npy.h"
@@ -19,6 +20,9 @@ std::string run_eval_stage(const std::string& run_dir, const std::string& checkp
   const torch::Device device = resolve_device(folder.run.device);
   LoadedModel m = load_model(run_dir, checkpoint, device);
   const Dataset dataset = load_dataset(run_dir + "/dataset.npz");
+  // One writer per folder (core/folder_lock.h), taken once the inputs are known good; inside `run`
+  // it shares the run's own hold.
+  const FolderLock lock(out_dir);
   const EvalOutcome e = evaluate_model(m.model, m.config.diffusion, m.config.data, dataset, config, device,
                                        uses_bf16(m.config.train.precision, device.is_cuda()));
   const int N = m.config.data.N;

@@ -1,6 +1,7 @@
 // factorlab/experiments/sample_stage.cpp — the sample stage (declared in train_stage.h).
 #include <cmath>
 
+#include "factorlab/core/folder_lock.h"
 #include "factorlab/core/image.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/npy.h"
@@ -18,6 +19,9 @@ void run_sample_stage(const std::string& run_dir, const std::string& checkpoint,
   configure_cpu_runtime(folder.run.threads);
   const torch::Device device = resolve_device(folder.run.device);
   LoadedModel m = load_model(run_dir, checkpoint, device);
+  // One writer per folder (core/folder_lock.h), taken once the inputs are known good; inside `run`
+  // it shares the run's own hold.
+  const FolderLock lock(out_dir);
   const int N = m.config.data.N;
   const auto M = static_cast<std::int64_t>(conditions.size() / 2);
   const Schedule schedule = make_schedule(m.config.diffusion);

@@ -9,6 +9,7 @@
 #include "factorlab/core/interrupt.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/progress.h"
+#include "factorlab/core/provenance.h"
 
 namespace factorlab {
 
@@ -40,9 +41,16 @@ static const Json* find_stage(const Json& list, const std::string& stage) {
   return nullptr;
 }
 
+// The factorlab version that wrote a ledger entry ("" for entries from before provenance was recorded).
+static std::string written_by(const Json& e) {
+  const auto p = e.find("provenance");
+  return p != e.end() && p->is_object() ? p->value("factorlab", "") : "";
+}
+
 bool StageLedger::complete(const std::string& stage, const std::string& fingerprint) const {
   const Json* e = find_stage(previous_, stage);
   if (!e || e->value("fingerprint", "") != fingerprint) return false;
+  if (written_by(*e) != factorlab_version()) return false;  // another version's output is not reused
   const std::string status = e->value("status", "");
   if (status != "done" && status != "skipped") return false;
   if (e->contains("outputs") && (*e)["outputs"].is_array())
@@ -66,6 +74,12 @@ bool StageLedger::run(const std::string& stage, const std::string& fingerprint, 
     log_info("stage ", stage, ": already complete, skipped");
     return false;
   }
+  if (const Json* old = find_stage(previous_, stage);
+      old && old->value("fingerprint", "") == fingerprint && written_by(*old) != factorlab_version()) {
+    const std::string by = written_by(*old);
+    log_info("stage ", stage, ": written by ", by.empty() ? std::string("an older factorlab") : "factorlab " + by,
+             ", this is ", factorlab_version(), "; running it again");
+  }
   // Forget the stage's old entry first: if the body fails half-way, its outputs may be half replaced.
   Json rest = Json::array();
   for (const auto& e : previous_)
@@ -86,8 +100,12 @@ void StageLedger::record_done(const std::string& stage, const std::string& finge
   for (const auto& e : previous_)
     if (!(e.is_object() && e.value("stage", "") == stage)) rest.push_back(e);
   previous_ = std::move(rest);
-  entries_.push_back(
-      {{"stage", stage}, {"status", "done"}, {"seconds", seconds}, {"fingerprint", fingerprint}, {"outputs", outputs}});
+  entries_.push_back({{"stage", stage},
+                      {"status", "done"},
+                      {"seconds", seconds},
+                      {"fingerprint", fingerprint},
+                      {"outputs", outputs},
+                      {"provenance", to_json(current_provenance())}});
   save();
 }
 

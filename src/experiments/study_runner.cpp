@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 
+#include "factorlab/core/folder_lock.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/progress.h"
@@ -13,6 +14,7 @@
 #include "factorlab/experiments/report_stage.h"
 #include "factorlab/experiments/run_config.h"
 #include "factorlab/experiments/stage_ledger.h"
+#include "factorlab/experiments/study_eta.h"
 #include "factorlab/percolation/curves.h"
 #include "factorlab/percolation/outputs.h"
 
@@ -50,7 +52,10 @@ void run_members_side_by_side(const std::string& study_name, const std::vector<S
     }
     const std::string dir = o.out_dir + "/runs/" + m.name;
     ensure_writable_dir(dir);
-    write_file_atomic(dir + "/config.toml", to_toml(c));
+    {
+      const FolderLock member_lock(dir);  // released before the member's own process takes it
+      write_file_atomic(dir + "/config.toml", to_toml(c));
+    }
     fingerprints[m.name] = fp;
     due.push_back(MemberJob{m.name, dir, c.run.threads > 0 ? c.run.threads : std::max(1, cores / o.jobs)});
   }
@@ -75,6 +80,11 @@ void run_members_side_by_side(const std::string& study_name, const std::vector<S
 
 void run_study(const LoadedStudy& study, const std::vector<StudyMember>& members, const StudyRunOptions& o) {
   ensure_writable_dir(o.out_dir);
+  // The shards of one study share its folder by design (each writes its own ledger), so each locks
+  // its own name; every member folder is locked while its run writes it (core/folder_lock.h).
+  const FolderLock study_lock(o.out_dir, o.shards > 1 ? ".factorlab.shard-" + std::to_string(o.shard) + "-of-" +
+                                                            std::to_string(o.shards) + ".lock"
+                                                      : kFolderLockFile);
   ensure_writable_dir(o.out_dir + "/runs");
   write_json(o.out_dir + "/study.json", study_json(study.config, members));
   // Each member's config is loaded and validated before any work, so a bad grid value fails at once.
@@ -101,9 +111,11 @@ void run_study(const LoadedStudy& study, const std::vector<StudyMember>& members
       const StudyMember& m = members[mine[k]];
       const RunConfig& c = configs[mine[k]];
       const std::string dir = o.out_dir + "/runs/" + m.name;
-      log_info("study '", study.config.name, "': run ", k + 1, "/", mine.size(), ": ", m.name);
+      const std::string eta = describe(study_eta(ledger.entries(), mine.size() - k));
+      log_info("study '", study.config.name, "': run ", k + 1, "/", mine.size(), ": ", m.name, eta.empty() ? "" : "; " + eta);
       ledger.run("run:" + m.name, fingerprint_of(to_toml(c)), {"runs/" + m.name + "/results.json"}, [&] {
         ensure_writable_dir(dir);
+        const FolderLock member_lock(dir);
         write_file_atomic(dir + "/config.toml", to_toml(c));
         run_pipeline(c, dir);
       });

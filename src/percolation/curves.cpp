@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "factorlab/core/progress.h"
+#include "factorlab/core/threads.h"
 #include "factorlab/percolation/overlap.h"
 
 namespace factorlab {
@@ -46,12 +47,6 @@ void parallel_for(int n, int threads, Body body) {
     if (e) std::rethrow_exception(e);
 }
 }  // namespace
-
-int resolve_threads(int requested) {
-  if (requested > 0) return requested;
-  const unsigned hw = std::thread::hardware_concurrency();
-  return hw > 0 ? static_cast<int>(hw) : 1;
-}
 
 LinkSet link_set(const PercolationConfig& c, double sigma) {
   const bool nearest = c.links == LinkRule::NearestNeighbour;

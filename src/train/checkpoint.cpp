@@ -11,14 +11,14 @@ namespace factorlab {
 void save_checkpoint(const std::string& path, const CheckpointHeader& header, torch::serialize::OutputArchive& archive) {
   std::ostringstream os;
   archive.save_to(os);
-  write_file_atomic(path, encode_checkpoint_header(header) + os.str());
+  write_file_atomic(path, encode_checkpoint(header, os.str()));
 }
 
 CheckpointHeader load_checkpoint(const std::string& path, torch::serialize::InputArchive& archive) {
   const std::string bytes = read_file(path);
-  std::size_t offset = 0;
-  CheckpointHeader h = parse_checkpoint_header(bytes, path, &offset);
-  std::istringstream is(bytes.substr(offset));
+  std::size_t offset = 0, size = 0;
+  CheckpointHeader h = parse_checkpoint(bytes, path, &offset, &size);
+  std::istringstream is(bytes.substr(offset, size));
   try {
     archive.load_from(is);
   } catch (const c10::Error& e) {
@@ -27,6 +27,8 @@ CheckpointHeader load_checkpoint(const std::string& path, torch::serialize::Inpu
   return h;
 }
 
-CheckpointHeader read_checkpoint_header(const std::string& path) { return parse_checkpoint_header(read_file(path), path, nullptr); }
+CheckpointHeader read_checkpoint_header(const std::string& path) {
+  return parse_checkpoint(read_file(path), path, nullptr, nullptr);
+}
 
 }  // namespace factorlab

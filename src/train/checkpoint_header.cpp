@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "factorlab/core/error.h"
+#include "factorlab/core/seal.h"
 
 namespace factorlab {
 
@@ -40,7 +41,7 @@ CheckpointHeader parse_checkpoint_header(const std::string& b, const std::string
   h.version = static_cast<std::uint32_t>(get(b, 8, 4));
   if (h.version != kCheckpointVersion)
     fail("format version " + std::to_string(h.version) + " (this factorlab reads version " +
-         std::to_string(kCheckpointVersion) + ")");
+         std::to_string(kCheckpointVersion) + (h.version == 1 ? ", which adds a checksum; train again" : "") + ")");
   h.step = get(b, 12, 8);
   std::size_t pos = 20;
   for (std::string* text : {&h.config_toml, &h.identity}) {
@@ -52,6 +53,26 @@ CheckpointHeader parse_checkpoint_header(const std::string& b, const std::string
     pos += len;
   }
   if (archive_offset) *archive_offset = pos;
+  return h;
+}
+
+std::string encode_checkpoint(const CheckpointHeader& h, const std::string& archive) {
+  std::string s = encode_checkpoint_header(h) + archive;
+  s += seal_of(s);
+  return s;
+}
+
+CheckpointHeader parse_checkpoint(const std::string& bytes, const std::string& name, std::size_t* archive_offset,
+                                  std::size_t* archive_size) {
+  // The magic and version first, so a file of another kind or version is named as such, not as corrupt.
+  std::size_t offset = 0;
+  parse_checkpoint_header(bytes, name, &offset);
+  const std::size_t payload = check_seal(bytes, name);
+  if (offset > payload) throw InputError("'" + name + "' is not a usable checkpoint: truncated header");
+  // The checksum holds, so the header parsed above is the one written.
+  CheckpointHeader h = parse_checkpoint_header(bytes.substr(0, payload), name, &offset);
+  if (archive_offset) *archive_offset = offset;
+  if (archive_size) *archive_size = payload - offset;
   return h;
 }
 

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "factorlab/core/error.h"
+#include "factorlab/core/threads.h"
 
 namespace factorlab {
 
@@ -22,7 +23,7 @@ bool set_blas_threads(int n) {
 }
 
 int configure_cpu_runtime(int threads) {
-  const int n = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  const int n = resolve_threads(threads);
   at::set_num_threads(n);
   // OpenBLAS's own pthreads compete with LibTorch's OpenMP threads for the same cores; ATen already
   // parallelises around its BLAS calls, so OpenBLAS runs single-threaded unless the user set

@@ -44,6 +44,21 @@ std::string latest_checkpoint(const std::string& run_dir) {
   return all.empty() ? "" : all.back();
 }
 
+std::string newest_intact_checkpoint(const std::string& run_dir) {
+  const auto all = all_checkpoints(run_dir);
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    try {
+      read_checkpoint_header(*it);  // checks the whole file's checksum
+      if (it != all.rbegin()) log_warn("train: falling back to ", *it, ", the newest intact checkpoint");
+      return *it;
+    } catch (const InputError& e) {
+      log_warn("train: skipping a checkpoint: ", e.what());
+    }
+  }
+  if (!all.empty()) log_warn("train: no intact checkpoint in ", run_dir, "/checkpoints; training starts from step 0");
+  return "";
+}
+
 namespace {
 // Per-step generator: a pure function of (seed, step), so resuming needs no RNG state.
 at::Generator step_generator(std::int64_t seed, std::int64_t step) {
@@ -247,7 +262,7 @@ TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook
   // Temporaries of a killed earlier process: never outputs (no reader looks at them), cleared here.
   const int stale = remove_stale_temp_files(run_dir) + remove_stale_temp_files(run_dir + "/checkpoints");
   if (stale > 0) log_info("train: removed ", stale, " temporary file(s) left by an interrupted run in ", run_dir);
-  const std::string last = latest_checkpoint(run_dir);
+  const std::string last = resume ? newest_intact_checkpoint(run_dir) : latest_checkpoint(run_dir);
   if (resume && !last.empty()) {
     load(last);
     log_info("train: resumed from ", last, " at step ", step_);

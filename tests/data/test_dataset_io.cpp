@@ -4,8 +4,11 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/npy.h"
+#include "factorlab/core/rng.h"
+#include "factorlab/core/seal.h"
 #include "factorlab/data/dataset_io.h"
 
 using namespace factorlab;
@@ -87,5 +90,46 @@ TEST(DatasetIo, WrongOrMissingArraysAreClearErrors) {
     FAIL();
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("'labels' has shape"), std::string::npos) << e.what();
+  }
+}
+
+// dataset.npz carries a checksum of the whole file (core/seal.h): seeded random byte flips anywhere,
+// and a file without the checksum, are errors naming the file; none loads silently.
+TEST(DatasetIo, SeededRandomByteFlipsNeverLoadSilently) {
+  const std::string dir = tmp_dir();
+  const std::string path = dir + "/flipped.npz";
+  save_dataset(dir + "/dataset.npz", sample());
+  const std::string good = read_file(dir + "/dataset.npz");
+  Rng rng(4);
+  int trials = 0;
+  for (int t = 0; t < 60; ++t) {
+    std::string bad = good;
+    const int flips = 1 + static_cast<int>(rng.next_u64() % 3);
+    for (int i = 0; i < flips; ++i) {
+      // Every other trial hits the last 256 bytes: the zip directory, its comment and the checksum.
+      const std::size_t at = t % 2 == 0 ? good.size() - 1 - rng.next_u64() % 256 : rng.next_u64() % good.size();
+      bad[at] = static_cast<char>(bad[at] ^ static_cast<char>(1 + rng.next_u64() % 255));
+    }
+    if (bad == good) continue;
+    ++trials;
+    write_file_atomic(path, bad);
+    try {
+      load_dataset(path);
+      ADD_FAILURE() << "trial " << t << ": a corrupt dataset loaded silently";
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find("'" + path + "'"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_GE(trials, 50);
+  // Without its checksum (e.g. from an older factorlab): an error, not an unverified load.
+  std::string unsealed = good.substr(0, good.size() - kSealSize);
+  unsealed[unsealed.size() - 2] = 0;  // zip comment length 0: a valid zip numpy would read
+  write_file_atomic(path, unsealed);
+  EXPECT_NO_THROW(read_npz(path));
+  try {
+    load_dataset(path);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("no checksum"), std::string::npos) << e.what();
   }
 }

@@ -8,6 +8,7 @@
 #include "factorlab/core/fs.h"
 #include "factorlab/core/interrupt.h"
 #include "factorlab/core/json.h"
+#include "factorlab/core/provenance.h"
 #include "factorlab/experiments/results.h"
 #include "factorlab/experiments/stage_ledger.h"
 
@@ -142,4 +143,30 @@ TEST(Results, CollectsHeadlineNumbersAndLeavesUnmeasuredOut) {
   EXPECT_EQ(r["probe.model.x_on_y_mean"], 0.1);
   EXPECT_FALSE(r.contains("train.steps"));
   EXPECT_EQ(read_json(dir + "/results.json"), r);
+}
+
+// Every stage records what wrote it; a stage another factorlab version wrote is not reused.
+TEST(StageLedger, RecordsProvenanceAndRerunsAnotherVersionsStage) {
+  const std::string dir = temp_dir("provenance");
+  int runs = 0;
+  auto body = [&] { ++runs; write_file_atomic(dir + "/a.txt", "a"); };
+  {
+    StageLedger l(dir);
+    ASSERT_TRUE(l.run("a", "f1", {"a.txt"}, body));
+    const Json& p = l.entries()[0]["provenance"];
+    EXPECT_EQ(p["factorlab"], factorlab_version());
+    EXPECT_FALSE(p["host"].get<std::string>().empty());
+    EXPECT_NE(p["command"].get<std::string>().find("test_stage_ledger"), std::string::npos) << p.dump();
+    for (const char* k : {"commit", "torch"}) EXPECT_TRUE(p.contains(k)) << k;
+  }
+  EXPECT_FALSE(StageLedger(dir).run("a", "f1", {"a.txt"}, body));  // same version: reused
+  // The same ledger as written by another version, and by one from before provenance was recorded.
+  for (const bool older_format : {false, true}) {
+    Json ledger = read_json(dir + "/stages.json");
+    if (older_format) ledger[0].erase("provenance");
+    else ledger[0]["provenance"]["factorlab"] = "0.0.1";
+    write_json(dir + "/stages.json", ledger);
+    EXPECT_TRUE(StageLedger(dir).run("a", "f1", {"a.txt"}, body)) << older_format;
+  }
+  EXPECT_EQ(runs, 3);
 }

@@ -4,7 +4,9 @@
 
 #include <filesystem>
 
+#include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
+#include "factorlab/core/rng.h"
 #include "factorlab/train/checkpoint.h"
 #include "factorlab/train/runtime.h"
 #include "factorlab/train/trainer.h"
@@ -121,9 +123,9 @@ TEST(Checkpoint, CorruptTruncatedOrForeignFilesAreClearErrors) {
   EXPECT_NE(message("hello").find("FLABCKPT magic"), std::string::npos);
   EXPECT_NE(message(good.substr(0, 15)).find("truncated header"), std::string::npos);
   EXPECT_NE(message(good.substr(0, good.size() / 2)).find("corrupt or truncated"), std::string::npos);
-  std::string v2 = good;
-  v2[8] = 2;
-  EXPECT_NE(message(v2).find("format version 2"), std::string::npos);
+  std::string v3 = good;
+  v3[8] = 3;
+  EXPECT_NE(message(v3).find("format version 3"), std::string::npos);
   // A checkpoint of another config.
   TrainInputs other = in;
   other.identity = "different";
@@ -139,6 +141,69 @@ TEST(Checkpoint, CorruptTruncatedOrForeignFilesAreClearErrors) {
   ok.load(dir + "/good.ckpt");
   EXPECT_EQ(ok.step(), 2);
   EXPECT_TRUE(same_weights(ok.model(), tr.model()));
+}
+
+// LibTorch does not check its archive's zip CRCs; the checksum trailer (core/seal.h) must catch every
+// flip, in the header, the weights or the trailer: zero silent loads over seeded random trials.
+TEST(Checkpoint, SeededRandomByteFlipsNeverLoadSilently) {
+  configure_cpu_runtime(1);
+  const std::string dir = fresh("flips");
+  TrainInputs in = tiny_inputs();
+  Trainer tr(in, tiny_data());
+  tr.train_steps(1);
+  tr.save(dir + "/good.ckpt");
+  const std::string good = read_file(dir + "/good.ckpt");
+  Rng rng(18);
+  int trials = 0;
+  for (int t = 0; t < 60; ++t) {
+    std::string bad = good;
+    const int flips = 1 + static_cast<int>(rng.next_u64() % 3);
+    for (int i = 0; i < flips; ++i) {
+      // Half of the flips land in the last 4 KiB (the zip directory and the trailer), half anywhere.
+      const std::size_t at = (t % 2 == 0 && bad.size() > 4096) ? bad.size() - 1 - rng.next_u64() % 4096
+                                                               : rng.next_u64() % bad.size();
+      bad[at] = static_cast<char>(bad[at] ^ static_cast<char>(1 + rng.next_u64() % 255));
+    }
+    if (bad == good) continue;
+    ++trials;
+    const std::string path = dir + "/bad.ckpt";
+    write_file_atomic(path, bad);
+    Trainer other(in, tiny_data());
+    try {
+      other.load(path);
+      ADD_FAILURE() << "trial " << t << ": a corrupt checkpoint loaded silently";
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find("'" + path + "'"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(read_checkpoint_header(path), InputError) << "trial " << t;
+  }
+  EXPECT_GE(trials, 50);
+}
+
+// train --resume (and a re-run, which resumes) skips a corrupt newest checkpoint, continues from the
+// one before, and rewrites the corrupt one when it passes its step.
+TEST(Trainer, ResumeFallsBackToTheNewestIntactCheckpoint) {
+  configure_cpu_runtime(1);
+  const std::string dir = fresh("fallback");
+  TrainInputs in = tiny_inputs();
+  in.train.steps = 12;
+  in.train.checkpoint_every = 6;
+  const Dataset data = tiny_data();
+  Trainer straight(in, data);
+  straight.run(dir + "/a", false);
+  Trainer first(in, data);
+  first.run(dir + "/b", false);
+  const std::string newest = checkpoint_path(dir + "/b", 12);
+  std::string bytes = read_file(newest);
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x10);
+  write_file_atomic(newest, bytes);
+  EXPECT_EQ(newest_intact_checkpoint(dir + "/b"), checkpoint_path(dir + "/b", 6));
+  Trainer second(in, data);
+  const TrainResult r = second.run(dir + "/b", true);
+  EXPECT_EQ(r.new_steps, 6);
+  EXPECT_EQ(second.step(), 12);
+  EXPECT_TRUE(same_weights(straight.model(), second.model()));
+  EXPECT_EQ(newest_intact_checkpoint(dir + "/b"), newest);  // rewritten, intact
 }
 
 TEST(Checkpoint, HeaderRoundTrip) {

@@ -14,7 +14,7 @@ namespace factorlab::cli {
 
 // Options every subcommand shares, set on the top-level app.
 struct GlobalOptions {
-  int threads = 0;                 // 0: all cores
+  int threads = 0;                 // 0: the CPUs this process may use (core/threads.h)
   std::string log_level = "info";  // debug|info|warn|error|quiet
 };
 

@@ -1,4 +1,6 @@
 // factorlab/core/npy.h — NumPy .npy (format 1.0) and .npz (plain, uncompressed zip) files.
+// write_npz puts a checksum of the whole file in the zip comment (core/seal.h); decode_npz checks it
+// when it is there (files from numpy have only the zip CRCs of their entries).
 // Follows numpy/lib/format.py: magic "\x93NUMPY", version 1.0, a Python-dict header padded to 64
 // bytes, C order, little-endian data. Deliberately not supported: Fortran order, big-endian data,
 // object arrays, compressed .npz (np.savez_compressed); each is rejected with a clear error.

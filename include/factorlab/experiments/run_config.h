@@ -19,7 +19,7 @@ namespace factorlab {
 
 struct RunSection {
   std::string name = "default";  // the run folder defaults to runs/<name>
-  int threads = 0;               // 0: all cores
+  int threads = 0;               // 0: the CPUs this process may use (core/threads.h)
   std::string device = "auto";   // auto|cpu|cuda (used by the stages that train and sample)
   bool track = false;            // also probe + analyse every checkpoint (track.csv; paper Fig. 2c-g)
   bool report = true;            // write report.html + figures/ at the end (needs gnuplot for figures)

@@ -1,11 +1,13 @@
 // factorlab/experiments/stage_ledger.h — which stages of a run folder are complete, so a re-run
 // (after an interruption, or with a changed config) redoes only what is missing or out of date.
 // The ledger is RUN/stages.json: one entry per stage, in order:
-//   {"stage": "train", "status": "done"|"skipped", "seconds": 253.1, "fingerprint": "9f3c...", "outputs": [...]}
+//   {"stage": "train", "status": "done"|"skipped", "seconds": 253.1, "fingerprint": "9f3c...", "outputs": [...],
+//    "provenance": {"factorlab": "0.1.0", "commit": "...", "torch": "1.13.0", "host": "...", "command": "..."}}
 // "done" = ran in this invocation; "skipped" = already complete (its seconds are those of the run that
 // made it). A stage counts as complete when the previous ledger has it with the same fingerprint (a
-// hash of the config it depends on, chained with the fingerprints of the stages before it) and every
-// output it names still exists. A stage that throws is not recorded, so the next run repeats it.
+// hash of the config it depends on, chained with the fingerprints of the stages before it), written
+// by this factorlab version (core/provenance.h; another version's stage runs again, and says so), and
+// every output it names still exists. A stage that throws is not recorded, so the next run repeats it.
 // Deliberately not: what a stage does (pipeline.cpp), or resuming inside a stage (the trainer does).
 #pragma once
 #include <functional>

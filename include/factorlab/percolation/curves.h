@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "factorlab/core/threads.h"  // resolve_threads: 0 = the CPUs this process may use
 #include "factorlab/percolation/lattice.h"
 #include "factorlab/percolation/percolation_config.h"
 
@@ -47,8 +48,6 @@ struct PercolationRun {
   int threads = 1;
   double links_s = 0, sweep_s = 0, spanning_s = 0;  // wall time of each stage
 };
-
-int resolve_threads(int requested);  // 0: all cores (at least 1)
 
 // The link offsets of one sigma under the config's overlap model and link rule.
 LinkSet link_set(const PercolationConfig& c, double sigma);

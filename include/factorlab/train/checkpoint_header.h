@@ -1,7 +1,8 @@
 // factorlab/train/checkpoint_header.h — the header we define at the start of a checkpoint file.
 // Layout: "FLABCKPT" (8 bytes), format version u32, step u64, config length u32, the resolved
 // config (TOML text), identity length u32, the identity string; the LibTorch archive follows
-// (checkpoint.h). Deliberately torch-free, so the header reader builds, is tested and is fuzzed
+// (checkpoint.h), then (version 2) a checksum trailer over everything before it (core/seal.h):
+// LibTorch does not check its zip CRCs, so without it a flipped byte in the weights loads silently. Deliberately torch-free, so the header reader builds, is tested and is fuzzed
 // (fuzz/) without LibTorch. Follows llm.c's magic + version headers.
 #pragma once
 #include <cstddef>
@@ -10,7 +11,7 @@
 
 namespace factorlab {
 
-inline constexpr std::uint32_t kCheckpointVersion = 1;
+inline constexpr std::uint32_t kCheckpointVersion = 2;  // 2: the checksum trailer
 
 struct CheckpointHeader {
   std::uint32_t version = kCheckpointVersion;
@@ -23,5 +24,12 @@ struct CheckpointHeader {
 // InputError (naming `name`) for a wrong magic, version, or truncation.
 CheckpointHeader parse_checkpoint_header(const std::string& bytes, const std::string& name, std::size_t* archive_offset);
 std::string encode_checkpoint_header(const CheckpointHeader& h);
+
+// A whole checkpoint file: header, archive bytes, checksum trailer.
+std::string encode_checkpoint(const CheckpointHeader& h, const std::string& archive);
+// Checks the checksum of a whole file, then parses its header; *archive_offset / *archive_size say where
+// the archive lies. InputError naming `name` for a corrupt, truncated or foreign file.
+CheckpointHeader parse_checkpoint(const std::string& bytes, const std::string& name, std::size_t* archive_offset,
+                                  std::size_t* archive_size);
 
 }  // namespace factorlab

@@ -8,8 +8,8 @@
 
 namespace factorlab {
 
-// threads <= 0: all cores. Returns the thread count set. Also runs OpenBLAS single-threaded unless
-// OPENBLAS_NUM_THREADS is set.
+// threads <= 0: the CPUs this process may use (core/threads.h). Returns the thread count set. Also
+// runs OpenBLAS single-threaded unless OPENBLAS_NUM_THREADS is set.
 int configure_cpu_runtime(int threads);
 // Sets OpenBLAS's own thread count; false when the BLAS in use is not OpenBLAS.
 bool set_blas_threads(int n);

@@ -56,13 +56,17 @@ std::string checkpoint_path(const std::string& run_dir, std::int64_t step);
 // Highest-step checkpoint in run_dir/checkpoints, or "" when there is none.
 std::string latest_checkpoint(const std::string& run_dir);
 std::vector<std::string> all_checkpoints(const std::string& run_dir);  // ascending by step
+// Highest-step checkpoint whose checksum and header check out (checkpoint.h), or "" when none does;
+// each one skipped is logged as a warning naming it and why.
+std::string newest_intact_checkpoint(const std::string& run_dir);
 
 class Trainer {
  public:
   Trainer(TrainInputs inputs, const Dataset& data);
   // Trains up to the configured number of steps (or until train.stop_at_accuracy holds: then a
   // checkpoint is written at that step and the run ends), writing checkpoints and metrics into run_dir.
-  // With resume, continues from the latest checkpoint there (its identity must match); without,
+  // With resume, continues from the newest intact checkpoint there (its identity must match; corrupt
+  // newer ones are skipped with a warning, and rewritten when training passes their step); without,
   // a run_dir that already holds checkpoints is an InputError (nothing is overwritten). Before the
   // first step: stale temporaries of a killed run are removed, metrics.jsonl keeps only the rows up
   // to the starting step, and the free disk space is checked (InputError when too little).
