@@ -41,10 +41,10 @@ void add_probe_command(CLI::App& app) {
     configure_cpu_runtime(folder.run.threads);
     const torch::Device device = resolve_device(folder.run.device);
     LoadedModel m = load_model(a->run, a->checkpoint, device);
+    const FolderLock lock(a->out.empty() ? a->run : a->out);  // RUN/probe belongs to the run
     const ProbeResult r = probe_representations(m.model, probe, m.config.data.N, m.model->geometry().periodic,
                                                 m.config.diffusion.T, device);
     const std::string out = a->out.empty() ? a->run + "/probe" : a->out;
-    const FolderLock lock(a->out.empty() ? a->run : a->out);  // RUN/probe belongs to the run
     write_probe(out, r, Json{{"run", a->run}, {"checkpoint", m.checkpoint}, {"step", m.step}, {"device", device.str()}});
     log_info("probe: ", r.reps.rows(), " conditions x ", r.reps.cols(), " features of '", r.layer, "' at t = ", r.t,
              " in ", r.seconds, " s; wrote ", out, "/reps.npy");

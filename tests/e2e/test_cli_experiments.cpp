@@ -212,10 +212,12 @@ TEST(CliExperiments, JobsRunMembersSideBySideWithTheSameResultsAsOneAtATime) {
   for (const auto& e : read_json(dir + "/j2/stages.json")) EXPECT_EQ(e["status"], "skipped") << e.dump();
 
   // A member that fails is named with its log; bad --jobs values and --jobs on a single run are input errors.
-  // (A garbage checkpoint in one member's folder: that member's resume fails, the other one finishes.)
+  // (Another member's checkpoint in one member's folder: it is intact but of another config, so that
+  // member's resume fails; the other member finishes.)
   const std::string broken = dir + "/fail/runs/default_lr0.001/checkpoints";
   std::filesystem::create_directories(broken);
-  write_file_atomic(broken + "/step_00000003.ckpt", "not a checkpoint");
+  std::filesystem::copy_file(dir + "/j1/runs/default_lr0.002/checkpoints/step_00000006.ckpt",
+                             broken + "/step_00000003.ckpt");
   const CliResult bad = run_factorlab(base + dir + "/fail --jobs 2");
   EXPECT_NE(bad.code, 0);
   EXPECT_NE(bad.output.find("default_lr0.001 (exit"), std::string::npos) << bad.output;
