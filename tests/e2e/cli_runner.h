@@ -12,8 +12,8 @@ struct CliResult {
   std::string output;  // stdout and stderr together
 };
 
-inline CliResult run_factorlab(const std::string& args, const std::string& cwd = "") {
-  const std::string cmd = (cwd.empty() ? "" : "cd '" + cwd + "' && ") + std::string(FACTORLAB_EXE) + " " + args + " 2>&1";
+// Runs a shell command line; its stdout (and what the line redirects there) and exit code.
+inline CliResult run_shell(const std::string& cmd) {
   CliResult r;
   FILE* p = ::popen(cmd.c_str(), "r");
   if (!p) return r;
@@ -22,6 +22,10 @@ inline CliResult run_factorlab(const std::string& args, const std::string& cwd =
   const int status = ::pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+inline CliResult run_factorlab(const std::string& args, const std::string& cwd = "") {
+  return run_shell((cwd.empty() ? "" : "cd '" + cwd + "' && ") + std::string(FACTORLAB_EXE) + " " + args + " 2>&1");
 }
 
 inline std::string fresh_dir(const std::string& name) {

@@ -32,14 +32,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 // The stdout of a command alone (run_factorlab merges stderr into its output).
 CliResult stdout_of(const std::string& args) {
-  CliResult r;
-  FILE* p = ::popen((std::string(FACTORLAB_EXE) + " " + args + " 2>/dev/null").c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), p)) r.output += buf.data();
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return run_shell(std::string(FACTORLAB_EXE) + " " + args + " 2>/dev/null");
 }
 
 }  // namespace
