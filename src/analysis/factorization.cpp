@@ -183,11 +183,6 @@ constexpr double kEdgeSlack = 1e-9;  // in bin widths
 
 }  // namespace
 
-void FactorizationConfig::validate() const {
-  check_range("factorization.k", k, 1, 64);
-  check_range("factorization.bins", bins, 1, 10000);
-}
-
 ConditionGrid build_grid(const Points& labels) {
   require(labels.cols() == 2, "labels must have 2 columns (mu_x, mu_y), got " + std::to_string(labels.cols()));
   require(labels.rows() >= 1, "labels are empty");

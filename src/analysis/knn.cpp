@@ -76,14 +76,6 @@ std::vector<int> all_but(Eigen::Index n, Eigen::Index i) {
 
 }  // namespace
 
-void KnnConfig::validate(const std::string& key) const {
-  check_range(key + ".exact_max_points", exact_max_points, 0, 1e9);
-  check_range(key + ".hnsw_m", hnsw_m, 2, 512);
-  check_range(key + ".hnsw_ef_construction", hnsw_ef_construction, 1, 100000);
-  check_range(key + ".hnsw_ef_search", hnsw_ef_search, 1, 100000);
-  check_range(key + ".threads", threads, 1, 1024);
-}
-
 Eigen::MatrixXd squared_distances(const Points& a, const Points& b) {
   require(a.cols() == b.cols(), "squared_distances: " + std::to_string(a.cols()) + " vs " +
                                     std::to_string(b.cols()) + " features");

@@ -22,6 +22,7 @@
 #include "factorlab/core/rng.h"
 #include "factorlab/probe/analyze.h"
 #include "factorlab/probe/probe_config.h"
+#include "factorlab/probe/probe_grid.h"
 
 namespace factorlab {
 namespace {

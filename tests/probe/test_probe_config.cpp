@@ -8,6 +8,7 @@
 #include "factorlab/analysis/tori.h"
 #include "factorlab/core/error.h"
 #include "factorlab/probe/probe_config.h"
+#include "factorlab/probe/probe_grid.h"
 
 namespace factorlab {
 namespace {

@@ -24,26 +24,13 @@
 #include <string>
 #include <vector>
 
+#include "factorlab/analysis/factorization_config.h"
 #include "factorlab/analysis/points.h"
 #include "factorlab/core/config.h"
 #include "factorlab/core/json.h"
 
 namespace factorlab {
 
-struct FactorizationConfig {
-  int k = 2;                    // dimension of each curve's principal subspace
-  int bins = 20;                // histogram bins: [0, 1] (|cos|), [-1, 1] (parallelism, opposite),
-                                // [1, max(2, n - 1)] (curve PR of n-point curves)
-  bool periodic_steps = false;  // also use the step from the last grid value back to the first
-
-  template <class V>
-  void visit(V& v) {
-    v("k", k);
-    v("bins", bins);
-    v("periodic_steps", periodic_steps);
-  }
-  void validate() const;  // keys are named "factorization.<key>" in messages
-};
 
 // The grid behind the labels: distinct sorted mu_x values xs and mu_y values ys (values closer than
 // 1e-6 * max(1, max |value|) are one value, so float32 round-off does not split a grid line).

@@ -18,6 +18,7 @@
 
 #include "factorlab/analysis/diagram.h"
 #include "factorlab/analysis/distance_matrix.h"
+#include "factorlab/analysis/persistence_config.h"
 #include "factorlab/core/config.h"
 
 namespace factorlab {
@@ -36,9 +37,6 @@ namespace factorlab {
 //  absolute:  `threshold`, an edge length in the units of the points.
 // In every mode a complex of more than `max_simplices` simplices is an InputError raised before it is
 // built (the count is made on the collapsed edge graph and stops at the budget).
-enum class ThresholdMode { Auto, Enclosing, Absolute };
-inline const EnumNames<ThresholdMode> kThresholdModeNames = {
-    {"auto", ThresholdMode::Auto}, {"enclosing", ThresholdMode::Enclosing}, {"absolute", ThresholdMode::Absolute}};
 
 struct GudhiOptions {
   int max_dim = 2;

@@ -9,37 +9,12 @@
 #include <cstdint>
 #include <string>
 
+#include "factorlab/analysis/knn_config.h"
 #include "factorlab/analysis/points.h"
 #include "factorlab/core/config.h"
 
 namespace factorlab {
 
-enum class KnnMethod { Exact, Hnsw, Auto };
-inline const EnumNames<KnnMethod> kKnnMethodNames = {
-    {"exact", KnnMethod::Exact}, {"hnsw", KnnMethod::Hnsw}, {"auto", KnnMethod::Auto}};
-
-struct KnnConfig {
-  KnnMethod method = KnnMethod::Auto;
-  int exact_max_points = 2048;    // auto: exact when n <= this, HNSW above
-  int hnsw_m = 16;                // links per node (hnswlib M)
-  int hnsw_ef_construction = 200;
-  int hnsw_ef_search = 100;       // raised to k + 1 when smaller
-  std::int64_t seed = 0;          // HNSW level generator
-  // Worker threads. Exact kNN and HNSW queries give the same result for any count; HNSW *insertion*
-  // with threads > 1 is concurrent, so its graph (hence, rarely, a neighbour) may differ run to run.
-  int threads = 1;
-
-  template <class V> void visit(V& v) {
-    v("method", method, kKnnMethodNames);
-    v("exact_max_points", exact_max_points);
-    v("hnsw_m", hnsw_m);
-    v("hnsw_ef_construction", hnsw_ef_construction);
-    v("hnsw_ef_search", hnsw_ef_search);
-    v("seed", seed);
-    v("threads", threads);
-  }
-  void validate(const std::string& key = "knn") const;
-};
 
 using IndexMatrix = Eigen::Matrix<int, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 

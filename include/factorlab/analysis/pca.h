@@ -11,15 +11,13 @@
 #include <cstdint>
 #include <string>
 
+#include "factorlab/analysis/pca_config.h"
 #include "factorlab/analysis/points.h"
 #include "factorlab/core/config.h"
 #include "factorlab/core/json.h"
 
 namespace factorlab {
 
-enum class PcaMethod { Auto, Covariance, Gram };
-inline const EnumNames<PcaMethod> kPcaMethodNames = {
-    {"auto", PcaMethod::Auto}, {"covariance", PcaMethod::Covariance}, {"gram", PcaMethod::Gram}};
 
 // An eigenvalue at or below kPcaRankTolerance * (largest eigenvalue) counts as zero: round-off in the
 // eigensolver is ~1e-16 of the largest, so this is far above noise and far below any real direction.

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "factorlab/analysis/factorization.h"
-#include "factorlab/analysis/pca.h"
-#include "factorlab/analysis/persistence.h"
-#include "factorlab/analysis/umap.h"
+#include "factorlab/analysis/factorization_config.h"
+#include "factorlab/analysis/pca_config.h"
+#include "factorlab/analysis/persistence_config.h"
+#include "factorlab/analysis/umap_config.h"
 #include "factorlab/core/config.h"
 
 namespace factorlab {

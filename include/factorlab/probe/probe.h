@@ -16,6 +16,7 @@
 #include "factorlab/core/json.h"
 #include "factorlab/model/unet.h"
 #include "factorlab/probe/probe_config.h"
+#include "factorlab/probe/probe_grid.h"
 
 namespace factorlab {
 

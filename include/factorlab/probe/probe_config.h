@@ -1,7 +1,7 @@
 // factorlab/probe/probe_config.h — ProbeConfig, how representations are read out of a trained
 // network (SPEC Section 6): which block, at which timestep, on which grid of conditions, with how
-// many noise seeds averaged. And the grid of conditions itself.
-// Plain C++ (no LibTorch) so configs validate, and labels can be rebuilt, in builds without it.
+// many noise seeds averaged. The grid of conditions itself is probe_grid.h.
+// Plain C++ (no LibTorch, no Eigen) so configs validate in every build.
 // Deliberately not here: running the network (probe.h) or analysing the vectors (analyze.h).
 // Reference: the paper's representation analysis (arXiv 2408.13256, Section 3 and Fig. 2), where
 // activations of a fixed noise image at a middle timestep are collected for every condition.
@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <string>
 
-#include "factorlab/analysis/points.h"
 #include "factorlab/core/config.h"
 
 namespace factorlab {
@@ -46,10 +45,5 @@ struct ProbeConfig {
   // Conditions per axis for an image side N.
   int resolved_grid(int N) const { return grid > 0 ? grid : N; }
 };
-
-// The grid x grid lattice of conditions over the frame, x fastest (row j * grid + i): on a torus
-// mu = i N / grid (as analysis/tori.h grid_labels), otherwise spread evenly over [0, N - 1] (the
-// centre for grid = 1). The same lattice as sample/generate.h condition_grid. [grid^2, 2].
-Points probe_grid_labels(int N, int grid, bool periodic);
 
 }  // namespace factorlab
