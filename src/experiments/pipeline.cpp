@@ -3,15 +3,20 @@
 
 #include <cstdio>
 
+#include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/experiments/data_stage.h"
 #include "factorlab/experiments/eval_stage.h"
+#ifndef FACTORLAB_NO_ANALYSIS
 #include "factorlab/experiments/probe_stage.h"
+#endif
 #include "factorlab/experiments/report_stage.h"
 #include "factorlab/experiments/results.h"
 #include "factorlab/experiments/stage_ledger.h"
+#ifndef FACTORLAB_NO_ANALYSIS
 #include "factorlab/experiments/track_stage.h"
+#endif
 #include "factorlab/experiments/train_stage.h"
 
 namespace factorlab {
@@ -39,6 +44,11 @@ StageFingerprints stage_fingerprints(const RunConfig& c) {
 }
 
 void run_pipeline(const RunConfig& config, const std::string& out_dir) {
+#ifdef FACTORLAB_NO_ANALYSIS
+  // Refused before any stage runs, so no half-finished run folder is left (docs/gpu.md).
+  throw InputError("this factorlab was built without the analysis module (FACTORLAB_WITH_ANALYSIS=OFF), which a "
+                   "run's probe stage needs: use `factorlab train`, `sample` and `eval` with this build");
+#else
   log_info("run '", config.run.name, "' into ", out_dir);
   const StageFingerprints f = stage_fingerprints(config);
   StageLedger ledger(out_dir);
@@ -61,6 +71,7 @@ void run_pipeline(const RunConfig& config, const std::string& out_dir) {
   write_run_results(out_dir);  // again, with the report stage's time
   log_info("run '", config.run.name, "' complete: ", out_dir, "/results.json",
            config.run.report ? ", " + out_dir + "/report.html" : std::string());
+#endif
 }
 
 }  // namespace factorlab
