@@ -18,7 +18,7 @@ std::vector<float> generate_images(UNet& model, const Schedule& schedule, const 
   Denoiser den = [&](const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c) {
     torch::Tensor eps;
     {
-      Bf16Autocast ac(bf16);
+      Bf16Autocast ac(bf16, device.type());
       eps = model->forward(x, t, c).to(torch::kFloat32);
     }
     bar.advance(x.size(0));

@@ -37,11 +37,19 @@ int configure_cpu_runtime(int threads) {
 
 torch::Device resolve_device(const std::string& name) {
   if (name == "cpu") return torch::kCPU;
+  const auto use_cuda = [] {
+    // Seeded runs repeat on a GPU too: cuDNN picks deterministic algorithms and does not autotune
+    // (autotuning may pick a different kernel per process). The noise is drawn on the CPU anyway
+    // (diffusion/gaussian_diffusion.cpp, train/trainer.cpp), so only the arithmetic is the GPU's.
+    at::globalContext().setBenchmarkCuDNN(false);
+    at::globalContext().setDeterministicCuDNN(true);
+    return torch::Device(torch::kCUDA);
+  };
   if (name == "cuda") {
     if (!torch::cuda::is_available()) throw InputError("run.device = 'cuda' but this build or machine has no CUDA device");
-    return torch::kCUDA;
+    return use_cuda();
   }
-  if (name == "auto") return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+  if (name == "auto") return torch::cuda::is_available() ? use_cuda() : torch::Device(torch::kCPU);
   throw InputError("run.device = '" + name + "' is not allowed (allowed: auto, cpu, cuda)");
 }
 

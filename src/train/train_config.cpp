@@ -39,7 +39,7 @@ bool uses_bf16(Precision p, bool on_cuda) {
   switch (p) {
     case Precision::Fp32: return false;
     case Precision::Bf16: return true;
-    case Precision::Auto: return !on_cuda && cpu_has_native_bf16();
+    case Precision::Auto: return on_cuda || cpu_has_native_bf16();
   }
   return false;
 }

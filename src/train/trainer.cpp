@@ -145,7 +145,7 @@ double Trainer::one_step(double* quartile_loss, std::int64_t* quartile_count) {
   for (auto& group : opt_->param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
   torch::Tensor per_example;
   {
-    Bf16Autocast ac(uses_bf16(in_.train.precision, device_.is_cuda()));
+    Bf16Autocast ac(uses_bf16(in_.train.precision, device_.is_cuda()), device_.type());
     Denoiser den = [&](const torch::Tensor& x, const torch::Tensor& tt, const torch::Tensor& c) {
       return model_->forward(x, tt, c);
     };

@@ -13,7 +13,8 @@ namespace factorlab {
 int configure_cpu_runtime(int threads);
 // Sets OpenBLAS's own thread count; false when the BLAS in use is not OpenBLAS.
 bool set_blas_threads(int n);
-// "auto" -> cuda when available, else cpu; "cuda" without CUDA is an InputError.
+// "auto" -> cuda when available, else cpu; "cuda" without CUDA is an InputError. On CUDA, cuDNN is set
+// to deterministic algorithms without autotuning (seeded runs repeat; docs/gpu.md).
 torch::Device resolve_device(const std::string& name);
 
 }  // namespace factorlab

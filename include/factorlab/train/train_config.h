@@ -20,7 +20,8 @@ inline const EnumNames<Precision> kPrecisionNames = {
 // other architectures and compilers).
 bool cpu_has_native_bf16();
 // Whether the forward pass is autocast to bf16 for precision `p`: bf16 always, fp32 never, auto on a
-// CPU with native bf16. On CUDA auto means fp32: the autocast used here is LibTorch's CPU one.
+// CPU with native bf16 and always on CUDA (model/precision.h autocasts on the model's device; every
+// GPU since Ampere computes bf16 on its tensor cores: on an older one, set precision = "fp32").
 bool uses_bf16(Precision p, bool on_cuda);
 
 struct TrainConfig {
