@@ -39,7 +39,7 @@ note "torch: $(python3 -c 'import torch; print(torch.__version__, "cuda", torch.
 
 build=${BUILD:-build-gpu}
 generator=()
-command -v ninja > /dev/null && generator=(-G Ninja)
+[ ! -f "$build/CMakeCache.txt" ] && command -v ninja > /dev/null && generator=(-G Ninja)  # a new folder only
 phase configure 120 cmake -S . -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_PREFIX_PATH="$torch_cmake" -DFACTORLAB_DEPS_DIR="$PWD/device-deps" -DFACTORLAB_WITH_ANALYSIS=OFF \
   -DTORCH_CUDA_ARCH_LIST=9.0 || { tail -30 "$out/configure.log"; exit 1; }

@@ -99,6 +99,7 @@ TEST(CliTrain, SigintSavesACheckpointAndExitsCleanly) {
 // Under `factorlab run` the advice is the typed command (it resumes training and every later stage),
 // not `factorlab train --resume` (which would stop after training).
 TEST(CliRun, SigintInTrainingSaysToRunTheSameCommandAgain) {
+  if (!FACTORLAB_E2E_WITH_ANALYSIS) GTEST_SKIP() << "built without the analysis module: no `run` (no_analysis_run_refused)";
   const std::string dir = fresh_dir("run_sigint");
   EXPECT_EQ(interrupt_training("run", dir, dir + ".log"), 130);
   const std::string log = read_file(dir + ".log");
@@ -108,6 +109,7 @@ TEST(CliRun, SigintInTrainingSaysToRunTheSameCommandAgain) {
 }
 
 TEST(CliRun, TinyRunWritesEveryStageOutput) {
+  if (!FACTORLAB_E2E_WITH_ANALYSIS) GTEST_SKIP() << "built without the analysis module: no `run` (no_analysis_run_refused)";
   const std::string dir = fresh_dir("run");
   const CliResult r = run_factorlab("run " + kTiny + " --set train.steps=10 --out " + dir);
   ASSERT_EQ(r.code, 0) << r.output;
