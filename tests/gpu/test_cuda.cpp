@@ -16,6 +16,7 @@
 #include "factorlab/sample/generate.h"
 #include "factorlab/train/runtime.h"
 #include "factorlab/train/trainer.h"
+#include "../support/tiny_training.h"
 
 namespace factorlab {
 namespace {
@@ -98,36 +99,15 @@ TEST(Cuda, Bf16ForwardOnCudaStaysCloseToFp32) {
   EXPECT_GT((bf16 - fp32).abs().max().item<double>(), 0.0) << "identical outputs: autocast did not run in bf16";
 }
 
-Dataset tiny_data() {
-  DataConfig c;
-  c.N = 8;
-  c.parts[0].periodic = true;
-  c.parts[0].dx = c.parts[0].dy = 4.0;  // 4 conditions
-  return build_dataset(c);
-}
-
 TrainInputs tiny_inputs(const char* device, Precision precision) {
-  TrainInputs in;
-  in.model.base_width = 8;
-  in.model.channel_mults = {1, 1, 2};
-  in.model.cond_dim = 8;
-  in.model.groups = 4;
-  in.model.heads = 1;
-  in.model.attention_levels = {};
-  in.geometry = ModelGeometry{8, 8, true};
-  in.train.batch_size = 8;
-  in.train.lr = 2e-3;
-  in.train.warmup = 5;
+  TrainInputs in = test_support::tiny_inputs(device);
   in.train.precision = precision;
-  in.config_toml = "[tiny]\n";
-  in.identity = "tiny";
-  in.device = device;
   return in;
 }
 
 TEST(Cuda, TrainingOnCudaInBf16LearnsAHandfulOfConditions) {
   SKIP_WITHOUT_CUDA();
-  Trainer tr(tiny_inputs("cuda", Precision::Bf16), tiny_data());
+  Trainer tr(tiny_inputs("cuda", Precision::Bf16), test_support::tiny_data(2));  // 4 conditions
   ASSERT_TRUE(tr.model()->parameters().front().is_cuda());
   const double first = tr.train_steps(1);
   tr.train_steps(400);

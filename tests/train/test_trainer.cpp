@@ -10,34 +10,14 @@
 #include "factorlab/train/checkpoint.h"
 #include "factorlab/train/runtime.h"
 #include "factorlab/train/trainer.h"
+#include "../support/tiny_training.h"
 
 using namespace factorlab;
 
 namespace {
-Dataset tiny_data(int n_side = 4) {
-  DataConfig c;
-  c.N = 8;
-  c.parts[0].periodic = true;
-  c.parts[0].dx = c.parts[0].dy = 8.0 / n_side;
-  return build_dataset(c);
-}
-TrainInputs tiny_inputs() {
-  TrainInputs in;
-  in.model.base_width = 8;
-  in.model.channel_mults = {1, 1, 2};
-  in.model.cond_dim = 8;
-  in.model.groups = 4;
-  in.model.heads = 1;
-  in.model.attention_levels = {};
-  in.geometry = ModelGeometry{8, 8, true};
-  in.train.batch_size = 8;
-  in.train.lr = 2e-3;
-  in.train.warmup = 5;
-  in.train.checkpoint_every = 1000;
-  in.config_toml = "[tiny]\n";
-  in.identity = "tiny";
-  return in;
-}
+using test_support::tiny_data;
+using test_support::tiny_inputs;
+
 std::string fresh(const char* name) {
   auto d = std::filesystem::temp_directory_path() / ("factorlab_train_" + std::to_string(::getpid()) + name);
   std::filesystem::remove_all(d);
