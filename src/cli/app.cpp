@@ -12,6 +12,7 @@
 #include "factorlab/core/error.h"
 #include "factorlab/core/interrupt.h"
 #include "factorlab/core/log.h"
+#include "factorlab/core/provenance.h"
 
 namespace factorlab::cli {
 namespace {
@@ -31,7 +32,7 @@ void print_command_list(const CLI::App& app) {
 int run_cli(int argc, char** argv) {
   CLI::App app{"factorlab: how diffusion models learn to factorize and compose (arXiv 2408.13256)"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "factorlab 0.1.0");
+  app.set_version_flag("--version", version_line());
   std::string log_level = "info";
   app.add_option("--log-level", log_level, "debug|info|warn|error|quiet")->capture_default_str();
   app.parse_complete_callback([&] { set_log_level(parse_log_level(log_level)); });

@@ -1,6 +1,7 @@
 // factorlab/cli/cmd_probe.cpp — `factorlab probe RUN [--checkpoint ...] [--layer mid] [--t 500]
 // [--grid K] [--seeds S] [--seed n] [--batch-size B] [--out DIR]`: a trained run's representation,
-// reps.npy [conditions, features], labels.npy [conditions, 2] and probe.json (default DIR = RUN/probe).
+// reps.npy [conditions, features], labels.npy [conditions, 2] and probe.json (default DIR =
+// RUN/standalone/probe-<the options given>, never the run's own probe stage folder RUN/probe).
 // Built only with LibTorch.
 #include <CLI/CLI.hpp>
 
@@ -12,6 +13,7 @@
 #include "factorlab/experiments/model_setup.h"
 #include "factorlab/probe/probe.h"
 #include "factorlab/train/runtime.h"
+#include "standalone_out.h"
 
 namespace factorlab::cli {
 
@@ -32,8 +34,8 @@ void add_probe_command(CLI::App& app) {
   cmd->add_option("--seeds", a->probe.seeds, "noise images averaged")->capture_default_str();
   cmd->add_option("--seed", a->probe.seed, "first noise seed")->capture_default_str();
   cmd->add_option("--batch-size", a->probe.batch_size, "conditions per network call")->capture_default_str();
-  cmd->add_option("--out", a->out, "output folder (default: RUN/probe)");
-  cmd->callback([a] {
+  cmd->add_option("--out", a->out, "output folder (default: RUN/standalone/probe-<the options given>)");
+  cmd->callback([a, cmd] {
     ProbeConfig probe = a->probe;
     probe.layer = parse_enum("--layer", a->layer, kProbeLayerNames);
     probe.validate();
@@ -41,13 +43,14 @@ void add_probe_command(CLI::App& app) {
     configure_cpu_runtime(folder.run.threads);
     const torch::Device device = resolve_device(folder.run.device);
     LoadedModel m = load_model(a->run, a->checkpoint, device);
-    const FolderLock lock(a->out.empty() ? a->run : a->out);  // RUN/probe belongs to the run
+    const std::string out = standalone_out_dir(*cmd, a->run, a->out);
+    const FolderLock lock = lock_output(out, a->run);
     const ProbeResult r = probe_representations(m.model, probe, m.config.data.N, m.model->geometry().periodic,
                                                 m.config.diffusion.T, device);
-    const std::string out = a->out.empty() ? a->run + "/probe" : a->out;
     write_probe(out, r, Json{{"run", a->run}, {"checkpoint", m.checkpoint}, {"step", m.step}, {"device", device.str()}});
     log_info("probe: ", r.reps.rows(), " conditions x ", r.reps.cols(), " features of '", r.layer, "' at t = ", r.t,
              " in ", r.seconds, " s; wrote ", out, "/reps.npy");
+    record_provenance(out);
   });
 }
 

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <utility>
@@ -99,6 +101,16 @@ void FolderLock::release() {
     // The stale pid stays in the file; harmless, since the flock (gone on close) is what counts.
   }
   ::close(fd);
+}
+
+FolderLock lock_output(const std::string& out_dir, const std::string& owner) {
+  const std::filesystem::path out = std::filesystem::absolute(out_dir).lexically_normal();
+  const std::filesystem::path own = std::filesystem::absolute(owner).lexically_normal();
+  const auto own_end = std::mismatch(own.begin(), own.end(), out.begin(), out.end()).first;
+  const bool inside = own_end == own.end() || (std::next(own_end) == own.end() && own_end->empty());
+  FolderLock lock(inside ? owner : out_dir);
+  make_dirs(out_dir);
+  return lock;
 }
 
 }  // namespace factorlab

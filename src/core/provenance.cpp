@@ -1,7 +1,11 @@
-// factorlab/core/provenance.cpp — see provenance.h. FACTORLAB_VERSION, FACTORLAB_GIT_COMMIT and
-// FACTORLAB_TORCH_VERSION are set for this file only by src/core/CMakeLists.txt, so a new commit
-// recompiles one file.
+// factorlab/core/provenance.cpp — see provenance.h. FACTORLAB_VERSION and FACTORLAB_TORCH_VERSION are
+// set for this file only by src/core/CMakeLists.txt; FACTORLAB_GIT_COMMIT comes from the header that
+// cmake/write_commit.cmake generates at every build, so a new commit recompiles this one file.
 #include "factorlab/core/provenance.h"
+
+#if __has_include("factorlab_commit.h")
+#include "factorlab_commit.h"
+#endif
 
 #include <unistd.h>
 
@@ -53,6 +57,14 @@ std::string host_name() {
 }  // namespace
 
 const char* factorlab_version() { return FACTORLAB_VERSION; }
+
+std::string version_line() {
+  std::string s = std::string("factorlab ") + FACTORLAB_VERSION;
+  std::string extra;
+  if (*FACTORLAB_GIT_COMMIT) extra = std::string("commit ") + FACTORLAB_GIT_COMMIT;
+  if (*FACTORLAB_TORCH_VERSION) extra += (extra.empty() ? "" : ", ") + std::string("LibTorch ") + FACTORLAB_TORCH_VERSION;
+  return extra.empty() ? s : s + " (" + extra + ")";
+}
 
 Provenance current_provenance() {
   return Provenance{FACTORLAB_VERSION, FACTORLAB_GIT_COMMIT, FACTORLAB_TORCH_VERSION, host_name(), command_line()};

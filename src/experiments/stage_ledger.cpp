@@ -47,6 +47,12 @@ static std::string written_by(const Json& e) {
   return p != e.end() && p->is_object() ? p->value("factorlab", "") : "";
 }
 
+// The commit that wrote a ledger entry ("" when not known).
+static std::string commit_of(const Json& e) {
+  const auto p = e.find("provenance");
+  return p != e.end() && p->is_object() ? p->value("commit", "") : "";
+}
+
 bool StageLedger::complete(const std::string& stage, const std::string& fingerprint) const {
   const Json* e = find_stage(previous_, stage);
   if (!e || e->value("fingerprint", "") != fingerprint) return false;
@@ -69,6 +75,16 @@ bool StageLedger::run(const std::string& stage, const std::string& fingerprint, 
   if (complete(stage, fingerprint)) {
     Json e = *find_stage(previous_, stage);
     e["status"] = "skipped";
+    // Same version and config, other code: reused, but never silently (core/provenance.h).
+    const std::string then = commit_of(e), now = current_provenance().commit;
+    if (!then.empty() && !now.empty() && then != now) {
+      e["reused_at_commit"] = now;
+      log_warn("stage ", stage, ": written at commit ", then, ", this build is ", now,
+               " (same factorlab ", factorlab_version(), " and config); reused. Delete ", run_dir_, "/", file_,
+               " to run every stage again");
+    } else {
+      e.erase("reused_at_commit");
+    }
     entries_.push_back(e);
     save();
     log_info("stage ", stage, ": already complete, skipped");

@@ -17,6 +17,7 @@
 #include "cli_runner.h"
 #include "factorlab/core/config.h"
 #include "factorlab/core/fs.h"
+#include "factorlab/core/provenance.h"
 
 using namespace factorlab;
 
@@ -36,6 +37,17 @@ CliResult stdout_of(const std::string& args) {
 }
 
 }  // namespace
+
+// --version says the version, and the commit and LibTorch it was built from when known (core/provenance.h).
+TEST(CliHabits, VersionNamesTheCommitAndLibTorch) {
+  const CliResult r = stdout_of("--version");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.output, version_line() + "\n");
+  EXPECT_EQ(r.output.rfind(std::string("factorlab ") + factorlab_version(), 0), 0u) << r.output;
+  const Provenance p = current_provenance();
+  if (!p.commit.empty()) EXPECT_NE(r.output.find("commit " + p.commit), std::string::npos) << r.output;
+  if (!p.torch.empty()) EXPECT_NE(r.output.find("LibTorch " + p.torch), std::string::npos) << r.output;
+}
 
 TEST(CliHabits, BareFactorlabListsTheCommands) {
   for (const char* args : {"", "--log-level info"}) {

@@ -47,7 +47,7 @@ TEST(CliLock, SecondWriterOfARunFolderIsRefused) {
       expect_locked_out(run_factorlab(args), args);
     }
     EXPECT_EQ(read_file(run + "/config.toml"), config_before) << "a refused writer changed config.toml";
-    EXPECT_FALSE(file_exists(run + "/probe")) << "a refused probe made its folder";
+    EXPECT_FALSE(file_exists(run + "/standalone")) << "a refused sample, eval or probe made its folder";
     const FolderLock held_out(dir + "/perc");
     expect_locked_out(run_factorlab("percolate --sigma 1 --L 8 --lambda 0:1:0.5 --trials 2 --out " + dir + "/perc"),
                       "percolate");

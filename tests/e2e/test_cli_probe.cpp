@@ -37,9 +37,12 @@ TEST(CliProbe, ProbeWritesRepsLabelsAndProbeJson) {
   const std::string run = trained_run();
   const CliResult r = run_factorlab("probe " + run + " --layer down2 --grid 4 --t 100 --seeds 2");
   ASSERT_EQ(r.code, 0) << r.output;
-  const NpyArray reps = read_npy(run + "/probe/reps.npy");
-  const NpyArray labels = read_npy(run + "/probe/labels.npy");
-  const Json j = read_json(run + "/probe/probe.json");
+  // Into RUN/standalone/probe-<options> (cli/standalone_out.h), not the run's own probe stage folder.
+  const std::string out = run + "/standalone/probe-layer=down2,t=100,grid=4,seeds=2";
+  EXPECT_FALSE(file_exists(run + "/probe/reps.npy"));
+  const NpyArray reps = read_npy(out + "/reps.npy");
+  const NpyArray labels = read_npy(out + "/labels.npy");
+  const Json j = read_json(out + "/probe.json");
   ASSERT_EQ(reps.shape.size(), 2u);
   EXPECT_EQ(reps.shape[0], 16);
   const auto& bs = j["block_shape"];

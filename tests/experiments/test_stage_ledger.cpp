@@ -170,3 +170,30 @@ TEST(StageLedger, RecordsProvenanceAndRerunsAnotherVersionsStage) {
   }
   EXPECT_EQ(runs, 3);
 }
+
+// A stage of this version written at another commit is reused, and the reuse is recorded (and warned
+// of); one written at this build's commit carries no such mark. Needs a build from a git checkout.
+TEST(StageLedger, AnotherCommitsStageIsReusedAndFlagged) {
+  if (current_provenance().commit.empty()) GTEST_SKIP() << "not built from a git checkout: no commit to compare";
+  const std::string dir = temp_dir("commit");
+  int runs = 0;
+  auto body = [&] { ++runs; write_file_atomic(dir + "/a.txt", "a"); };
+  ASSERT_TRUE(StageLedger(dir).run("a", "f1", {"a.txt"}, body));
+  EXPECT_EQ(read_json(dir + "/stages.json")[0]["provenance"]["commit"], current_provenance().commit);
+  {
+    StageLedger l(dir);
+    EXPECT_FALSE(l.run("a", "f1", {"a.txt"}, body));
+    EXPECT_FALSE(l.entries()[0].contains("reused_at_commit"));
+  }
+  Json ledger = read_json(dir + "/stages.json");
+  ledger[0]["provenance"]["commit"] = "000000000000";
+  write_json(dir + "/stages.json", ledger);
+  {
+    StageLedger l(dir);
+    EXPECT_FALSE(l.run("a", "f1", {"a.txt"}, body));  // same version and config: reused
+    EXPECT_EQ(l.entries()[0]["reused_at_commit"], current_provenance().commit);
+    EXPECT_EQ(l.entries()[0]["provenance"]["commit"], "000000000000");  // still says who wrote it
+  }
+  EXPECT_EQ(read_json(dir + "/stages.json")[0]["reused_at_commit"], current_provenance().commit);
+  EXPECT_EQ(runs, 1);
+}

@@ -37,4 +37,9 @@ class FolderLock {
   std::string path_;
 };
 
+// The lock of a command that writes `out_dir` for the folder `owner` (a run): the owner's lock when
+// out_dir lies inside it (RUN/standalone/...: the run itself is being written, so a second writer of
+// the run is refused), else out_dir's own. Creates out_dir either way.
+FolderLock lock_output(const std::string& out_dir, const std::string& owner);
+
 }  // namespace factorlab

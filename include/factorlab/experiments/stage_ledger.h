@@ -7,7 +7,8 @@
 // made it). A stage counts as complete when the previous ledger has it with the same fingerprint (a
 // hash of the config it depends on, chained with the fingerprints of the stages before it), written
 // by this factorlab version (core/provenance.h; another version's stage runs again, and says so), and
-// every output it names still exists. A stage that throws is not recorded, so the next run repeats it.
+// every output it names still exists. A complete stage written at another commit of this version is
+// reused with a warning, and its entry gains "reused_at_commit": the commit that reused it. A stage that throws is not recorded, so the next run repeats it.
 // Deliberately not: what a stage does (pipeline.cpp), or resuming inside a stage (the trainer does).
 #pragma once
 #include <functional>
