@@ -1,4 +1,5 @@
-// factorlab/cli/cmd_sample.cpp — `factorlab sample RUN [--conditions ...|--grid K] [--sampler ...]`.
+// factorlab/cli/cmd_sample.cpp — `factorlab sample RUN [--conditions ...|--grid K] [--sampler ...]
+// [--denoiser model|optimal] [--out DIR]`.
 #include <CLI/CLI.hpp>
 
 #include <memory>
@@ -9,6 +10,7 @@
 #include "factorlab/experiments/model_setup.h"
 #include "factorlab/experiments/train_stage.h"
 #include "factorlab/sample/generate.h"
+#include "standalone_out.h"
 
 namespace factorlab::cli {
 
@@ -37,7 +39,7 @@ std::vector<float> parse_conditions(const std::string& text) {
 
 void add_sample_command(CLI::App& app) {
   struct Args {
-    std::string run, checkpoint, conditions, out;
+    std::string run, checkpoint, conditions, out, denoiser = "model";
     int grid = 0;
     SampleStageConfig s;
   };
@@ -52,15 +54,22 @@ void add_sample_command(CLI::App& app) {
   cmd->add_option("--eta", a->s.eta, "DDIM eta (0 = deterministic)")->capture_default_str();
   cmd->add_option("--seed", a->s.seed, "noise seed")->capture_default_str();
   cmd->add_option("--batch-size", a->s.batch_size, "conditions per network call")->capture_default_str();
-  cmd->add_option("--out", a->out, "output folder (default: the run folder)");
-  cmd->callback([a] {
+  cmd->add_option("--denoiser", a->denoiser,
+                  "model: the trained network; optimal: the memorizing baseline, the exact optimal denoiser of the "
+                  "run's training set (the run's [optimal]; docs/memorization.md)")
+      ->capture_default_str();
+  cmd->add_option("--out", a->out, "output folder (default: RUN/standalone/sample-<the options given>)");
+  cmd->callback([a, cmd] {
+    const DenoiserChoice choice = parse_enum("--denoiser", a->denoiser, kDenoiserChoiceNames);
     const RunConfig config = load_run_folder_config(a->run);
-    const std::string out = a->out.empty() ? a->run : a->out;  // the stage locks it (sample_stage.cpp)
+    // Never over the run's own sample stage (cli/standalone_out.h); the stage locks it (sample_stage.cpp).
+    const std::string out = standalone_out_dir(*cmd, a->run, a->out);
     std::vector<float> conditions;
     if (!a->conditions.empty()) conditions = parse_conditions(a->conditions);
     else if (a->grid > 0) conditions = condition_grid(config.data.N, a->grid, model_geometry(config.data).periodic);
     else conditions = default_sample_conditions(config);
-    run_sample_stage(a->run, a->checkpoint, conditions, a->s, out);
+    run_sample_stage(a->run, a->checkpoint, conditions, a->s, out, choice);
+    record_provenance(out);
   });
 }
 

@@ -72,6 +72,9 @@ void EvalConfig::validate() const {
           "eval.second_peak_fraction = " + format_number(second_peak_fraction) +
               " is out of range (allowed: 0 < fraction <= 1; 1 disables the second-peak test)");
   check_range("eval.max_conditions", max_conditions, 0, 1e8);
+  // Below 1 so a training image equal to the sample's own ground truth can never count (novelty.h).
+  require(copy_ratio > 0 && copy_ratio < 1,
+          "eval.copy_ratio = " + format_number(copy_ratio) + " is out of range (allowed: 0 < ratio < 1)");
 }
 
 EvalConditions EvalConditions::repeated(int times) const {

@@ -9,6 +9,7 @@
 
 #include "factorlab/data/dataset.h"
 #include "factorlab/data/holdout.h"
+#include "factorlab/eval/region_groups.h"
 
 namespace factorlab {
 
@@ -16,21 +17,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kRoundingSlack = 1e-9;
-
-// Group order of the report; a region maps to its own group plus "all" and, unless ID, "ood".
-const char* const kGroupNames[] = {"all", "id", "ood", "band_x", "band_y", "intersection", "holdout"};
-constexpr int kGroups = 7;
-
-int region_group(std::int8_t region) {
-  switch (region) {
-    case kRegionId: return 1;
-    case kRegionBandX: return 3;
-    case kRegionBandY: return 4;
-    case kRegionCross: return 5;
-    case kRegionHeldOut: return 6;
-  }
-  throw std::invalid_argument("score_placements: unknown region code " + std::to_string(region));
-}
 
 struct Accumulator {
   GroupScore g;
@@ -95,15 +81,15 @@ PlacementReport score_placements(int N, const std::vector<float>& samples, const
   PlacementReport report;
   report.options = opt;
   report.samples.resize(M);
-  Accumulator acc[kGroups];
-  for (int g = 0; g < kGroups; ++g) acc[g].g.name = kGroupNames[g];
+  Accumulator acc[kRegionGroupCount];
+  for (int g = 0; g < kRegionGroupCount; ++g) acc[g].g.name = kRegionGroupNames[g];
 
   for (std::size_t m = 0; m < M; ++m) {
     const float* img = samples.data() + m * pix;
     const std::int8_t kind = kinds[m];
     if (kind < kKind2D || kind > kKind0D)
       throw std::invalid_argument("score_placements: unknown kind code " + std::to_string(kind));
-    const int group = region_group(regions[m]);
+    const RegionGroups groups = region_groups(regions[m], "score_placements");
 
     SampleResult& s = report.samples[m];
     const Location loc = locate(shapes[m], img, N, opt.window_radius, opt.periodic);
@@ -135,9 +121,7 @@ PlacementReport score_placements(int N, const std::vector<float>& samples, const
       s.mse = sum / static_cast<double>(pix);
     }
 
-    acc[0].add(s);
-    acc[group].add(s);
-    if (group != 1) acc[2].add(s);
+    for (int g = 0; g < groups.count; ++g) acc[groups.index[g]].add(s);
   }
   for (auto& a : acc)
     if (a.g.count > 0) report.groups.push_back(a.finish());

@@ -8,35 +8,43 @@
 #include "factorlab/data/dataset_io.h"
 #include "factorlab/eval/eval_grid.h"
 #include "factorlab/eval/evaluate.h"
+#include "factorlab/eval/novelty.h"
 #include "factorlab/experiments/model_setup.h"
+#include "factorlab/experiments/run_denoiser.h"
 #include "factorlab/train/runtime.h"
 
 namespace factorlab {
 
 std::string run_eval_stage(const std::string& run_dir, const std::string& checkpoint, const EvalConfig& config,
-                           const std::string& out_dir) {
+                           const std::string& out_dir, DenoiserChoice choice, const OptimalConfig& optimal) {
+  config.validate();
   const RunConfig folder = load_run_folder_config(run_dir);
   configure_cpu_runtime(folder.run.threads);
   const torch::Device device = resolve_device(folder.run.device);
-  LoadedModel m = load_model(run_dir, checkpoint, device);
+  const RunDenoiser d = load_run_denoiser(run_dir, checkpoint, choice, optimal, device);
   const Dataset dataset = load_dataset(run_dir + "/dataset.npz");
   // One writer per folder (core/folder_lock.h), taken once the inputs are known good; inside `run`
-  // it shares the run's own hold.
-  const FolderLock lock(out_dir);
-  const EvalOutcome e = evaluate_model(m.model, m.config.diffusion, m.config.data, dataset, config, device,
-                                       uses_bf16(m.config.train.precision, device.is_cuda()));
-  const int N = m.config.data.N;
+  // it shares the run's own hold. An output folder inside the run (RUN/standalone/...) takes the run's lock.
+  const FolderLock lock = lock_output(out_dir, run_dir);
+  const EvalOutcome e = evaluate_denoiser(d.denoiser, d.config.diffusion, d.config.data, dataset, config, device);
+  // Is each sample new, or a training image of another condition? (eval/novelty.h)
+  const NoveltyReport novelty = measure_novelty(e.conditions, e.samples, dataset.images, config.copy_ratio);
+  const int N = d.config.data.N;
   const auto M = e.conditions.size();
   Json j = e.report.to_json(true);
-  j["checkpoint"] = m.checkpoint;
-  j["step"] = m.step;
+  const Json what = d.describe();  // a named object: items() of a temporary would dangle
+  for (const auto& [k, v] : what.items()) j[k] = v;
+  j["novelty"] = novelty.to_json(true);
   write_json(out_dir + "/eval.json", j);
-  const std::string table = e.report.format_table();
+  const std::string table = e.report.format_table() + "\n" + novelty.format_table();
   write_file_atomic(out_dir + "/eval.txt", table);
   write_npy(out_dir + "/eval_samples.npy", NpyArray::from_f32({M, N, N}, e.samples.data()));
   write_npy(out_dir + "/eval_conditions.npy", NpyArray::from_f32({M, 2}, e.conditions.labels.data()));
   write_eval_grid_png(out_dir + "/samples_eval.png", e.samples, e.conditions.labels, e.report.samples, N, 64);
-  log_info("eval: ", M, " samples from step ", m.step, " scored; wrote ", out_dir, "/eval.json and samples_eval.png");
+  log_info("eval: ", M, " samples from ",
+           d.checkpoint.empty() ? std::string("the optimal denoiser of the training set")
+                                : "step " + std::to_string(d.step),
+           " scored; wrote ", out_dir, "/eval.json and samples_eval.png");
   return table;
 }
 

@@ -37,9 +37,13 @@ StageFingerprints stage_fingerprints(const RunConfig& c) {
                            " epochs=" + std::to_string(c.train.epochs));
   f.sample = fingerprint_of(f.train + section_toml("sample", c.sample));
   f.eval = fingerprint_of(f.train + section_toml("eval", c.eval));
+  // The memorizing baseline needs no training: the data, the schedule, the eval and [optimal] keys.
+  f.baseline = fingerprint_of(f.data + section_toml("diffusion", c.diffusion) + section_toml("eval", c.eval) +
+                              section_toml("optimal", c.optimal));
   f.probe = fingerprint_of(f.train + section_toml("probe", c.probe) + section_toml("analysis", c.analysis));
   f.track = fingerprint_of(f.probe + "track");
-  f.report = fingerprint_of(f.sample + f.eval + f.probe + (c.run.track ? f.track : "") + to_toml(c));
+  f.report = fingerprint_of(f.sample + f.eval + (c.run.baseline ? f.baseline : "") + f.probe +
+                            (c.run.track ? f.track : "") + to_toml(c));
   return f;
 }
 
@@ -61,6 +65,10 @@ void run_pipeline(const RunConfig& config, const std::string& out_dir) {
     std::printf("%s\n", read_file(out_dir + "/eval.txt").c_str());
     std::fflush(stdout);
   }
+  if (config.run.baseline)  // docs/memorization.md
+    ledger.run("baseline", f.baseline, {"optimal/eval.json", "optimal/eval.txt"}, [&] {
+      run_eval_stage(out_dir, "", config.eval, out_dir + "/optimal", DenoiserChoice::Optimal, config.optimal);
+    });
   ledger.run("probe", f.probe, {"probe/reps.npy", "analysis/analysis.json"}, [&] { run_probe_stage(config, out_dir); });
   if (config.run.track)
     ledger.run("track", f.track, {"track.csv", "track.json"},

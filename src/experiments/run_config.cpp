@@ -36,6 +36,7 @@ void RunConfig::validate() const {
   eval.validate();
   probe.validate();
   analysis.validate();
+  optimal.validate();
   check_range("eval.steps", eval.steps, 1, diffusion.T);
   check_range("sample.steps", sample.steps, 1, diffusion.T);
 }

@@ -6,6 +6,7 @@
 #include "factorlab/core/log.h"
 #include "factorlab/core/npy.h"
 #include "factorlab/experiments/model_setup.h"
+#include "factorlab/experiments/run_denoiser.h"
 #include "factorlab/experiments/train_stage.h"
 #include "factorlab/sample/generate.h"
 #include "factorlab/train/runtime.h"
@@ -13,20 +14,19 @@
 namespace factorlab {
 
 void run_sample_stage(const std::string& run_dir, const std::string& checkpoint, const std::vector<float>& conditions,
-                      const SampleStageConfig& sampling, const std::string& out_dir) {
+                      const SampleStageConfig& sampling, const std::string& out_dir, DenoiserChoice choice) {
   sampling.validate();
   const RunConfig folder = load_run_folder_config(run_dir);
   configure_cpu_runtime(folder.run.threads);
   const torch::Device device = resolve_device(folder.run.device);
-  LoadedModel m = load_model(run_dir, checkpoint, device);
+  const RunDenoiser d = load_run_denoiser(run_dir, checkpoint, choice, folder.optimal, device);
   // One writer per folder (core/folder_lock.h), taken once the inputs are known good; inside `run`
-  // it shares the run's own hold.
-  const FolderLock lock(out_dir);
-  const int N = m.config.data.N;
+  // it shares the run's own hold. An output folder inside the run (RUN/standalone/...) takes the run's lock.
+  const FolderLock lock = lock_output(out_dir, run_dir);
+  const int N = d.config.data.N;
   const auto M = static_cast<std::int64_t>(conditions.size() / 2);
-  const Schedule schedule = make_schedule(m.config.diffusion);
-  const std::vector<float> images = generate_images(m.model, schedule, conditions, sample_config(sampling), device,
-                                                    uses_bf16(m.config.train.precision, device.is_cuda()));
+  const Schedule schedule = make_schedule(d.config.diffusion);
+  const std::vector<float> images = generate_images(d.denoiser, schedule, conditions, sample_config(sampling), device, N);
   write_npy(out_dir + "/samples.npy", NpyArray::from_f32({M, N, N}, images.data()));
   write_npy(out_dir + "/sample_conditions.npy", NpyArray::from_f32({M, 2}, conditions.data()));
   GridLayout layout;
@@ -35,7 +35,10 @@ void run_sample_stage(const std::string& run_dir, const std::string& checkpoint,
   RgbImage g = image_grid(images.data(), static_cast<int>(M), N, N, layout);
   for (int k = 0; k < M; ++k) mark_in_grid(g, k, N, N, layout, conditions[2 * k], conditions[2 * k + 1], Rgb{230, 40, 40});
   write_png(out_dir + "/samples.png", g);
-  log_info("sample: ", M, " images from ", m.checkpoint, " (step ", m.step, ") into ", out_dir, "/samples.npy");
+  log_info("sample: ", M, " images from ",
+           d.checkpoint.empty() ? std::string("the optimal denoiser of the training set")
+                                : d.checkpoint + " (step " + std::to_string(d.step) + ")",
+           " into ", out_dir, "/samples.npy");
 }
 
 }  // namespace factorlab

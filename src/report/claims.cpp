@@ -314,15 +314,15 @@ std::string PooledAccuracy::text() const {
 }
 
 std::optional<PooledAccuracy> pooled_accuracy(const std::vector<const Numbers*>& runs, const std::string& group,
-                                              const std::string& what) {
+                                              const std::string& what, const std::string& source) {
   PooledAccuracy p;
   for (const Numbers* n : runs) {
     std::string g = group;
-    if (group == "ood" && !lookup(*n, "eval.ood." + what)) g = "holdout";
-    const auto acc = lookup(*n, "eval." + g + "." + what);
+    if (group == "ood" && !lookup(*n, source + ".ood." + what)) g = "holdout";
+    const auto acc = lookup(*n, source + "." + g + "." + what);
     if (!acc) continue;
     p.per_run.push_back(*acc);
-    const auto count = lookup(*n, "eval." + g + ".count");
+    const auto count = lookup(*n, source + "." + g + ".count");
     if (count && *count > 0) {
       p.n += *count;
       p.successes += std::clamp(std::round(*acc * *count), 0.0, *count);

@@ -25,12 +25,20 @@ void fill(Numbers& out, const std::string& key, const Json& obj, const char* fie
   if (obj.is_object() && obj.contains(field)) fill_value(out, key, obj[field]);
 }
 
-void fill_eval(Numbers& out, const Json& eval) {
+// eval.json of the model (prefix "eval") or of the memorizing baseline (RUN/optimal, "baseline"):
+// each group's accuracies, and its copy rate from "novelty" (eval/novelty.h).
+void fill_eval(Numbers& out, const Json& eval, const std::string& prefix) {
   if (!eval.is_object()) return;
-  fill(out, "eval.step", eval, "step");
+  fill(out, prefix + ".step", eval, "step");
+  if (eval.contains("novelty") && eval["novelty"].is_object() && eval["novelty"].contains("groups") &&
+      eval["novelty"]["groups"].is_object())
+    for (const auto& [group, g] : eval["novelty"]["groups"].items()) {
+      fill(out, prefix + "." + group + ".copy_rate", g, "copy_rate");
+      fill(out, prefix + "." + group + ".copies", g, "copies");
+    }
   if (!eval.contains("groups") || !eval["groups"].is_object()) return;
   for (const auto& [group, g] : eval["groups"].items()) {
-    const std::string p = "eval." + group + ".";
+    const std::string p = prefix + "." + group + ".";
     fill(out, p + "x", g, "x_accuracy");
     fill(out, p + "y", g, "y_accuracy");
     fill(out, p + "joint", g, "joint_accuracy");
@@ -120,7 +128,8 @@ Numbers collect_run_numbers(const std::string& run_dir) {
 
 Numbers numbers_from_stage_files(const std::string& run_dir) {
   Numbers out;
-  fill_eval(out, read_if_exists(run_dir + "/eval.json"));
+  fill_eval(out, read_if_exists(run_dir + "/eval.json"), "eval");
+  fill_eval(out, read_if_exists(run_dir + "/optimal/eval.json"), "baseline");
   const Json train = read_if_exists(run_dir + "/train.json");
   for (const char* k : {"steps", "seconds", "images_per_s", "last_loss", "parameters"})
     fill(out, std::string("train.") + k, train, k);

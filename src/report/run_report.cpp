@@ -16,6 +16,7 @@
 #include "factorlab/report/csv_table.h"
 #include "factorlab/report/figure_set.h"
 #include "factorlab/report/map_figures.h"
+#include "factorlab/report/memorization.h"
 
 namespace factorlab {
 namespace {
@@ -411,6 +412,10 @@ ReportOutcome write_run_report(const std::string& run_dir, const ReportOptions& 
   doc.table(stage_table(file_exists(run_dir + "/stages.json") ? read_json(run_dir + "/stages.json") : Json()));
   doc.heading("The paper's claims (SPEC 8.1, factorization) on this run");
   doc.table(claims_table(factorization_claims(numbers, tracked)));
+  if (const std::vector<MemorizationRow> memo = memorization_rows(numbers); has_baseline(memo)) {
+    doc.heading("Memorization or composition? (the exact optimal denoiser of the training set; docs/memorization.md)");
+    doc.table(memorization_table(memo));
+  }
   doc.heading("Figures");
   figs.write(doc);
   if (!figs.failures().empty()) {

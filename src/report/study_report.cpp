@@ -9,6 +9,7 @@
 #include "factorlab/core/config.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/report/csv_table.h"
+#include "factorlab/report/memorization.h"
 #include "factorlab/report/figure_set.h"
 #include "factorlab/report/scaling.h"
 #include "factorlab/report/study.h"
@@ -328,6 +329,19 @@ ReportOutcome write_study_report(const std::string& study_dir, const ReportOptio
     doc.paragraph("A sweep has no claim of the paper attached; see the numbers below.");
   else
     doc.table(claims_table(claims));
+  // Memorization or composition? The model beside the memorizing baseline (report/memorization.h).
+  const std::vector<MemorizationRow> memo = memorization_rows(s.runs);
+  if (has_baseline(memo)) {
+    doc.heading("Memorization or composition? (the exact optimal denoiser of each training set; docs/memorization.md)");
+    doc.paragraph("A held-out region composes when the model's joint accuracy beats the memorizer's (Newcombe's 95 % "
+                  "interval of the difference above 0) and the Wilson interval of its copy rate lies below " +
+                  format_percent(kCopyMajority) + "; it fails when the difference lies entirely below 0 or the "
+                  "copy rate entirely above.");
+    doc.table(memorization_table(memo));
+  } else if (s.kind == StudyKind::Compositional || s.kind == StudyKind::DataEfficiency) {
+    doc.paragraph("No memorizing baseline was run (run.baseline = false): whether the model composes rather than "
+                  "copies is not measured (docs/memorization.md).");
+  }
   doc.heading("Figures");
   figs.write(doc);
   if (!figs.failures().empty()) {

@@ -6,30 +6,11 @@
 
 #include "factorlab/diffusion/gaussian_diffusion.h"
 
+#include "../support/optimal_reference.h"
+
 using namespace factorlab;
 
-namespace {
-// The Bayes-optimal noise prediction for data uniform on the rows of `data` ([K, D]), in closed
-// form: x0_hat = sum_k softmax_k(-|x_t - sqrt(abar) x_k|^2 / (2 (1 - abar))) x_k.
-Denoiser optimal_denoiser(const Schedule& s, const torch::Tensor& data) {
-  return [&s, data](const torch::Tensor& x_t, const torch::Tensor& t, const torch::Tensor&) {
-    const auto B = x_t.size(0);
-    auto x = x_t.reshape({B, -1}).to(torch::kFloat64);
-    auto d = data.to(torch::kFloat64);
-    auto tt = t.to(torch::kLong);
-    std::vector<torch::Tensor> eps;
-    for (int64_t i = 0; i < B; ++i) {
-      const int ti = static_cast<int>(tt[i].item<int64_t>());
-      const double sa = s.sqrt_alphas_cumprod[ti], s1 = s.sqrt_one_minus_alphas_cumprod[ti];
-      auto dist = (x[i].unsqueeze(0) - sa * d).pow(2).sum(1);  // [K]
-      auto w = torch::softmax(-dist / (2 * s1 * s1), 0);
-      auto x0 = (w.unsqueeze(1) * d).sum(0);
-      eps.push_back((x[i] - sa * x0) / s1);
-    }
-    return torch::stack(eps).reshape(x_t.sizes()).to(torch::kFloat32);
-  };
-}
-}  // namespace
+using test_support::optimal_denoiser;
 
 TEST(GaussianDiffusion, QSampleHasTheForwardMarginal) {
   const Schedule s = make_schedule(DiffusionConfig{});

@@ -102,6 +102,18 @@ TEST(CliExperiments, RunWritesEveryStageAndAReRunSkipsThem) {
   EXPECT_EQ(st["eval"], "done");
   EXPECT_EQ(st["report"], "done");
   EXPECT_EQ(read_json(dir + "/eval.json")["tolerance"], 2.0);
+  EXPECT_TRUE(read_json(dir + "/eval.json")["novelty"]["groups"].contains("all"));
+
+  // The memorizing baseline (run.baseline) is one more stage; nothing trained is redone.
+  r = run_factorlab("run default " + kTinySets + " --set run.track=true --set eval.tolerance=2 --set run.baseline=true --out " + dir);
+  ASSERT_EQ(r.code, 0) << r.output;
+  st = stage_status(dir);
+  EXPECT_EQ(st["train"], "skipped");
+  EXPECT_EQ(st["eval"], "skipped");
+  EXPECT_EQ(st["baseline"], "done");
+  EXPECT_EQ(read_json(dir + "/optimal/eval.json")["denoiser"], "optimal");
+  EXPECT_TRUE(read_json(dir + "/results.json").contains("baseline.all.joint"));
+  EXPECT_TRUE(read_json(dir + "/results.json").contains("eval.all.copy_rate"));
 
   // More steps: training resumes from step 30 (15 new steps), later stages rerun.
   r = run_factorlab("run default " + kTinySets + " --set run.track=true --set eval.tolerance=2 --set train.steps=45 --out " + dir);

@@ -1,5 +1,5 @@
 // End-to-end: train, sample, eval and run on a tiny config through the real binary; resume after
-// SIGINT; every output file is checked.
+// SIGINT; every output file is checked, and standalone sample / eval write beside the run's own files.
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -36,20 +36,62 @@ TEST(CliTrain, TrainSampleEvalWriteTheirFiles) {
   EXPECT_EQ(rows.back()["loss_by_t_quartile"].size(), 4u);
   EXPECT_GT(rows.back()["images_per_s"].get<double>(), 0);
 
+  // A standalone sample and eval write into RUN/standalone/<command>-<options>, never over the run's
+  // own files (cli/standalone_out.h), and say what wrote them.
   r = run_factorlab("sample " + dir + " --grid 2 --steps 4");
   ASSERT_EQ(r.code, 0) << r.output;
-  const NpyArray s = read_npy(dir + "/samples.npy");
+  const std::string sdir = dir + "/standalone/sample-grid=2,steps=4";
+  const NpyArray s = read_npy(sdir + "/samples.npy");
   EXPECT_EQ(s.shape, (std::vector<std::int64_t>{4, 8, 8}));
   for (float v : s.to_f32()) ASSERT_TRUE(std::isfinite(v));
-  EXPECT_TRUE(file_exists(dir + "/samples.png"));
+  EXPECT_TRUE(file_exists(sdir + "/samples.png"));
+  EXPECT_FALSE(file_exists(dir + "/samples.npy"));
+  EXPECT_NE(read_json(sdir + "/provenance.json")["command"].get<std::string>().find("sample"), std::string::npos);
 
   r = run_factorlab("eval " + dir + " --set eval.steps=4 --set eval.conditions=grid");
   ASSERT_EQ(r.code, 0) << r.output;
   EXPECT_NE(r.output.find("joint"), std::string::npos) << r.output;
-  const Json e = read_json(dir + "/eval.json");
+  const std::string edir = dir + "/standalone/eval-steps=4,conditions=grid";
+  const Json e = read_json(edir + "/eval.json");
   EXPECT_EQ(e["step"], 12);
-  for (const char* f : {"eval.txt", "eval_samples.npy", "eval_conditions.npy", "samples_eval.png"})
-    EXPECT_TRUE(file_exists(dir + "/" + f)) << f;
+  for (const char* f : {"eval.txt", "eval_samples.npy", "eval_conditions.npy", "samples_eval.png", "provenance.json"})
+    EXPECT_TRUE(file_exists(edir + "/" + f)) << f;
+  EXPECT_FALSE(file_exists(dir + "/eval.json"));
+
+  // The same options typed in another order name the same folder; --out is used as given.
+  r = run_factorlab("sample " + dir + " --steps 4 --grid 2 --checkpoint " + dir + "/checkpoints/step_00000006.ckpt");
+  ASSERT_EQ(r.code, 0) << r.output;
+  EXPECT_TRUE(file_exists(dir + "/standalone/sample-checkpoint=step_00000006,grid=2,steps=4/samples.npy"));
+  r = run_factorlab("eval " + dir + " --set eval.steps=4 --set eval.conditions=grid --out " + dir + "/mine");
+  ASSERT_EQ(r.code, 0) << r.output;
+  EXPECT_TRUE(file_exists(dir + "/mine/eval.json"));
+}
+
+// The memorizing baseline needs no training: `factorlab data` makes a folder it can sample and score.
+// Sampled exactly, it returns training images: on the training conditions every sample is its own
+// ground truth (joint accuracy 1, no copy), and eval.json says which denoiser it was
+// (docs/memorization.md; the known answers are in tests/diffusion/test_optimal_denoiser.cpp).
+TEST(CliTrain, OptimalDenoiserNeedsOnlyTheDataset) {
+  const std::string dir = fresh_dir("optimal");
+  CliResult r = run_factorlab("data " + kTiny + " --out " + dir);
+  ASSERT_EQ(r.code, 0) << r.output;
+  r = run_factorlab("eval " + dir + " --denoiser optimal --set eval.conditions=id --set eval.steps=20");
+  ASSERT_EQ(r.code, 0) << r.output;
+  const std::string edir = dir + "/standalone/eval-denoiser=optimal,conditions=id,steps=20";
+  const Json e = read_json(edir + "/eval.json");
+  EXPECT_EQ(e["denoiser"], "optimal");
+  EXPECT_EQ(e["optimal"]["label_kernel"], "nearest");
+  EXPECT_EQ(e["groups"]["id"]["joint_accuracy"], 1.0) << e["groups"].dump();
+  EXPECT_EQ(e["novelty"]["groups"]["id"]["copies"], 0) << e["novelty"]["groups"].dump();
+  EXPECT_LT(e["novelty"]["groups"]["id"]["median_d_truth"].get<double>(), 0.05);
+  r = run_factorlab("sample " + dir + " --grid 2 --steps 20 --denoiser optimal");
+  ASSERT_EQ(r.code, 0) << r.output;
+  EXPECT_EQ(read_npy(dir + "/standalone/sample-grid=2,steps=20,denoiser=optimal/samples.npy").shape,
+            (std::vector<std::int64_t>{4, 8, 8}));
+  // The trained model is another matter: this folder has no checkpoint.
+  r = run_factorlab("eval " + dir + " --set eval.steps=4");
+  EXPECT_EQ(r.code, 2) << r.output;
+  EXPECT_NE(r.output.find("has no checkpoints"), std::string::npos) << r.output;
 }
 
 TEST(CliTrain, ResumeContinuesAndMismatchedConfigIsRefused) {

@@ -1,8 +1,10 @@
 // tests/eval/test_eval_config.cpp — EvalConfig (eval/eval_config.h): the issue's defaults,
-// validate() naming "eval.<key>", a TOML round trip, and the conditions each choice selects from a
-// dataset (id, ood, all, grid, random, the seeded training-time subset, repetition).
+// validate() naming "eval.<key>" (copy_ratio in (0, 1) too), a TOML round trip, and the conditions
+// each choice selects from a dataset (id, ood, all, grid, random, the seeded training-time subset,
+// repetition).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "factorlab/core/error.h"
@@ -44,6 +46,7 @@ TEST(EvalConfig, DefaultsAreTheIssues) {
   EXPECT_EQ(c.window_radius, 2);
   EXPECT_EQ(c.second_peak_fraction, 0.5);
   EXPECT_EQ(c.max_conditions, 64);
+  EXPECT_EQ(c.copy_ratio, 0.5);
   EXPECT_NO_THROW(c.validate());
 }
 
@@ -64,6 +67,11 @@ TEST(EvalConfig, ValidateNamesTheKey) {
   expect_input_error(with([](EvalConfig& c) { c.grid_spacing = 0; }), "eval.grid_spacing = 0");
   expect_input_error(with([](EvalConfig& c) { c.random_count = 0; }), "eval.random_count = 0");
   expect_input_error(with([](EvalConfig& c) { c.max_conditions = -1; }), "eval.max_conditions = -1");
+  // copy_ratio in (0, 1): at 1 a sample equal to its own truth would count (novelty.h).
+  expect_input_error(with([](EvalConfig& c) { c.copy_ratio = 0; }), "eval.copy_ratio = 0");
+  expect_input_error(with([](EvalConfig& c) { c.copy_ratio = 1; }), "eval.copy_ratio = 1");
+  expect_input_error(with([](EvalConfig& c) { c.copy_ratio = -0.5; }), "eval.copy_ratio = -0.5");
+  expect_input_error(with([](EvalConfig& c) { c.copy_ratio = std::nan(""); }), "eval.copy_ratio = ");
 }
 
 TEST(EvalConfig, TomlRoundTrip) {
@@ -73,11 +81,13 @@ TEST(EvalConfig, TomlRoundTrip) {
   c.sampler = EvalSampler::Ddpm;
   c.tolerance = 0.5;
   c.seed = 99;
+  c.copy_ratio = 0.25;
   EvalConfig back;
   read_config(parse_toml(to_toml_string(write_config(c)), "roundtrip"), back);
   EXPECT_EQ(back.conditions, ConditionSet::Grid);
   EXPECT_EQ(back.grid_spacing, 2.0);
   EXPECT_EQ(back.sampler, EvalSampler::Ddpm);
+  EXPECT_EQ(back.copy_ratio, 0.25);
   EXPECT_EQ(back.tolerance, 0.5);
   EXPECT_EQ(back.seed, 99);
   expect_input_error([] {

@@ -2,7 +2,8 @@
 // conditions it selects from a dataset.
 // Which conditions, how many samples each, how they are drawn (sampler, steps, eta: read by the
 // LibTorch sampling code), and how a sample is judged (tolerance, window radius, the "not a single
-// Gaussian" thresholds of locate.h). Keys are named "eval.<key>" in messages.
+// Gaussian" thresholds of locate.h), and when a sample counts as a copy of a training image
+// (copy_ratio, novelty.h). Keys are named "eval.<key>" in messages.
 // Deliberately not here: sampling itself (needs LibTorch) and the scoring (placement.h).
 #pragma once
 #include <cstdint>
@@ -45,6 +46,7 @@ struct EvalConfig {
   double second_peak_fraction = kDefaultSecondPeakFraction;   // of the first peak's height
   std::int64_t seed = 0;         // sampling noise and the random / training-time subsets
   int max_conditions = 64;       // evaluation during training: a seeded subset of this size; 0: all
+  double copy_ratio = 0.5;       // a copy: distance to the nearest training image < copy_ratio * to the truth
 
   template <class V> void visit(V& v) {
     v("conditions", conditions, kConditionSetNames);
@@ -60,6 +62,7 @@ struct EvalConfig {
     v("second_peak_fraction", second_peak_fraction);
     v("seed", seed);
     v("max_conditions", max_conditions);
+    v("copy_ratio", copy_ratio);
   }
   void validate() const;  // InputError naming "eval.<key>"
 };

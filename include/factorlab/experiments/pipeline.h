@@ -12,7 +12,7 @@ namespace factorlab {
 
 // Each stage's fingerprint: a hash of the config it depends on, chained through the stages it uses.
 struct StageFingerprints {
-  std::string data, train, sample, eval, probe, track, report;
+  std::string data, train, sample, eval, baseline, probe, track, report;
 };
 StageFingerprints stage_fingerprints(const RunConfig& config);
 

@@ -3,7 +3,10 @@
 // gathers into one table and what the report's claim checks read. Keys (a key is absent when its
 // stage has not run — never 0 for "not measured"):
 //   eval.<group>.{x,y,joint,not_gaussian,mse,count}   from eval.json (groups: all, id, ood, band_x, ...)
+//   eval.<group>.{copy_rate,copies}                     from eval.json "novelty" (eval/novelty.h)
 //   eval.step
+//   baseline.<group>.{x,y,joint,not_gaussian,mse,count,copy_rate,copies}   from optimal/eval.json, the
+//     memorizing baseline (run.baseline; docs/memorization.md)
 //   train.{steps,seconds,images_per_s,last_loss,parameters}   from train.json
 //   data.{N,n_train,n_ood}                                     from data.json
 //   probe.{participation_ratio,n_components_95,explained_1..4,betti0..2}            analysis/analysis.json

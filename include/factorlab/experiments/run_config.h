@@ -8,6 +8,7 @@
 
 #include "factorlab/core/config.h"
 #include "factorlab/data/data_config.h"
+#include "factorlab/diffusion/optimal_config.h"
 #include "factorlab/diffusion/schedule.h"
 #include "factorlab/eval/eval_config.h"
 #include "factorlab/model/model_config.h"
@@ -23,6 +24,8 @@ struct RunSection {
   std::string device = "auto";   // auto|cpu|cuda (used by the stages that train and sample)
   bool track = false;            // also probe + analyse every checkpoint (track.csv; paper Fig. 2c-g)
   bool report = true;            // write report.html + figures/ at the end (needs gnuplot for figures)
+  bool baseline = false;         // also score the memorizing baseline: the empirical-optimal denoiser of
+                                 // the training set ([optimal]) on the eval conditions, into optimal/
 
   template <class V> void visit(V& v) {
     v("name", name);
@@ -30,6 +33,7 @@ struct RunSection {
     v("device", device);
     v("track", track);
     v("report", report);
+    v("baseline", baseline);
   }
   void validate() const;
 };
@@ -64,6 +68,7 @@ struct RunConfig {
   EvalConfig eval;
   ProbeConfig probe;
   AnalysisConfig analysis;
+  OptimalConfig optimal;  // the memorizing baseline (run.baseline, `--denoiser optimal`)
 
   template <class V> void visit(V& v) {
     v("run", run);
@@ -75,6 +80,7 @@ struct RunConfig {
     v("eval", eval);
     v("probe", probe);
     v("analysis", analysis);
+    v("optimal", optimal);
   }
   void validate() const;
 };

@@ -49,8 +49,10 @@ struct PooledAccuracy {
   std::string text() const;
 };
 // `group` "ood" means eval.ood, else eval.holdout, per run. nullopt when no run has the accuracy.
+// source "baseline" reads the memorizing baseline's numbers (baseline.<group>.<what>) instead; what
+// "copy_rate" pools the copy rates (eval/novelty.h) the same way.
 std::optional<PooledAccuracy> pooled_accuracy(const std::vector<const Numbers*>& runs, const std::string& group,
-                                              const std::string& what);
+                                              const std::string& what, const std::string& source = "eval");
 // Newcombe's interval for a - b; nullopt when either has no interval.
 std::optional<Interval> accuracy_difference(const PooledAccuracy& a, const PooledAccuracy& b);
 
