@@ -174,10 +174,6 @@ std::string csv_rows(const std::string& prefix, const FactorizationResult& r) {
   return text;
 }
 
-// nlohmann stores NaN as a number and only prints it as null; store null outright so readers of the
-// Json value (not just of the file) see "no value".
-Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
-
 const char* const kCsvHeader = "statistic,bin_lo,bin_hi,count\n";
 constexpr double kEdgeSlack = 1e-9;  // in bin widths
 

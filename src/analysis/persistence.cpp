@@ -173,7 +173,7 @@ void write_band_csv(const std::string& path, const PersistenceResult& result) {
 Json to_json(const PersistenceResult& result) {
   Json pairs = Json::array();
   for (const auto& p : result.pairs)
-    pairs.push_back(Json::array({p.dim, p.birth, std::isfinite(p.death) ? Json(p.death) : Json(nullptr)}));
+    pairs.push_back(Json::array({p.dim, p.birth, number_or_null(p.death)}));
   const auto& t = result.timing;
   const BandOptions& o = result.band_options;
   // With band_resamples = 0 (no band) every field of the band is null.

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <stdexcept>
 
@@ -13,6 +14,8 @@
 #include "factorlab/core/log.h"
 
 namespace factorlab {
+
+Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
 
 void write_json(const std::string& path, const Json& j) { write_file_atomic(path, j.dump(2) + "\n"); }
 

@@ -2,6 +2,8 @@
 #include "factorlab/diffusion/optimal_denoiser.h"
 
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -51,6 +53,19 @@ Prior label_prior(const torch::Tensor& cond, const torch::Tensor& labels, const 
           count.max().item<int64_t>()};
 }
 
+// What depends only on the conditions of a batch, kept between calls: a sampler asks with the same
+// cond at every one of its steps, so the prior (and for the gather path the gathered images) is
+// computed once per batch instead of once per step. Reused only when cond is equal value for value.
+struct BatchCache {
+  std::mutex mutex;
+  torch::Tensor cond;     // float64 copy of the last batch's conditions ([B, 2]); undefined at first
+  Prior prior;
+  bool gathered = false;  // the gather path below applies (its three tensors are set)
+  torch::Tensor lp;       // [B, S] log prior of each row's nearest set, -inf past its end
+  torch::Tensor chosen;   // [B, S, D] those images
+  torch::Tensor half;     // [B, S] their |x_k|^2 / 2
+};
+
 }  // namespace
 
 torch::Tensor optimal_log_prior(const torch::Tensor& cond, const torch::Tensor& labels, const OptimalConfig& config,
@@ -79,6 +94,7 @@ Denoiser make_optimal_denoiser(const Schedule& s, torch::Tensor train_images, to
   for (std::size_t i = 0; i < one_minus.size(); ++i) one_minus[i] = 1.0 - s.alphas_cumprod[i];
   const auto sqrt_abar = torch::tensor(s.sqrt_alphas_cumprod, torch::dtype(torch::kFloat64)).to(f64.device());  // [T]
   const auto var = torch::tensor(one_minus, torch::dtype(torch::kFloat64)).to(f64.device());                   // [T]
+  const auto cache = std::make_shared<BatchCache>();  // shared by the copies of the returned function
 
   return [=](const torch::Tensor& x_t, const torch::Tensor& t, const torch::Tensor& cond) {
     torch::NoGradGuard guard;
@@ -90,26 +106,35 @@ Denoiser make_optimal_denoiser(const Schedule& s, torch::Tensor train_images, to
     const auto tt = t.reshape({B}).to(f64.device()).to(torch::kLong);
     const auto a = sqrt_abar.index_select(0, tt).unsqueeze(1);   // [B, 1]
     const auto v = var.index_select(0, tt).unsqueeze(1);         // [B, 1]
-    const Prior prior = label_prior(cond, labels, config, periodic, period);
-    const auto& log_prior = prior.log_prior;  // [B, K]
-    const int64_t S = prior.max_set;
-    torch::Tensor x0;                         // [B, D]
-    if (S <= kGatherMax && S < K) {
-      // Only the S images of each row's nearest set have weight: gather them instead of multiplying
-      // by all K (the same sums without the exp(-inf) = 0 terms).
-      const auto top = log_prior.topk(S, 1);
-      const auto& lp = std::get<0>(top);                                   // [B, S], -inf past a row's set
-      const auto idx = std::get<1>(top).reshape({-1});                     // [B * S]
-      const auto chosen = images.index_select(0, idx).view({B, S, D});     // [B, S, D]
-      const auto dots = torch::bmm(chosen, x.unsqueeze(2)).squeeze(2);     // [B, S]
-      const auto half = half_sq_norms.squeeze(0).index_select(0, idx).view({B, S});
-      const auto w = torch::softmax(lp + (a * dots - a * a * half) / v, 1);
-      x0 = torch::bmm(w.unsqueeze(1), chosen).squeeze(1);
+    // The batch's prior and nearest sets: from the cache when the conditions did not change.
+    std::unique_lock<std::mutex> lock(cache->mutex);
+    const auto c = cond.to(f64);
+    if (!cache->cond.defined() || !cache->cond.sizes().equals(c.sizes()) || !torch::equal(cache->cond, c)) {
+      cache->cond = c.clone();
+      cache->prior = label_prior(c, labels, config, periodic, period);
+      const int64_t S = cache->prior.max_set;
+      cache->gathered = S <= kGatherMax && S < K;
+      if (cache->gathered) {
+        // Only the S images of each row's nearest set have weight: gather them instead of
+        // multiplying by all K (the same sums without the exp(-inf) = 0 terms).
+        const auto top = cache->prior.log_prior.topk(S, 1);
+        const auto idx = std::get<1>(top).reshape({-1});                          // [B * S]
+        cache->lp = std::get<0>(top);                                             // [B, S]
+        cache->chosen = images.index_select(0, idx).view({B, S, D});              // [B, S, D]
+        cache->half = half_sq_norms.squeeze(0).index_select(0, idx).view({B, S});
+      }
+    }
+    torch::Tensor x0;  // [B, D]
+    if (cache->gathered) {
+      const auto dots = torch::bmm(cache->chosen, x.unsqueeze(2)).squeeze(2);  // [B, S]
+      const auto w = torch::softmax(cache->lp + (a * dots - a * a * cache->half) / v, 1);
+      x0 = torch::bmm(w.unsqueeze(1), cache->chosen).squeeze(1);
     } else {
       // -|x - a x_k|^2 / (2 v) up to the per-row constant -|x|^2 / (2 v).
-      const auto logits = log_prior + (a * torch::mm(x, images.t()) - a * a * half_sq_norms) / v;  // [B, K]
+      const auto logits = cache->prior.log_prior + (a * torch::mm(x, images.t()) - a * a * half_sq_norms) / v;  // [B, K]
       x0 = torch::mm(torch::softmax(logits, 1), images);
     }
+    lock.unlock();
     const auto eps = (x - a * x0) / v.sqrt();
     return eps.reshape(x_t.sizes()).to(x_t.options());
   };

@@ -96,8 +96,6 @@ double median(std::vector<double> v) {
   return 0.5 * (v[h] + *std::max_element(v.begin(), v.begin() + h));
 }
 
-Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
-
 std::string fixed(double v, const char* format) {
   if (!std::isfinite(v)) return "-";
   char buf[32];

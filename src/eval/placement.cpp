@@ -45,8 +45,6 @@ struct Accumulator {
   }
 };
 
-Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
-
 std::string percent(double v) {
   if (!std::isfinite(v)) return "-";
   char buf[32];

@@ -126,7 +126,7 @@ void write_map(const std::string& out_dir, const std::vector<MapCell>& cells, co
     for (std::size_t k = 0; k < cols.size(); ++k) {
       const double v = k < cell.values.size() ? cell.values[k] : std::numeric_limits<double>::quiet_NaN();
       csv << ',' << (std::isfinite(v) ? format_number(v) : "");
-      jc[cols[k]] = std::isfinite(v) ? Json(v) : Json(nullptr);
+      jc[cols[k]] = number_or_null(v);
     }
     csv << '\n';
     jcells.push_back(jc);

@@ -81,6 +81,35 @@ TEST(OptimalDenoiser, NearestOnTrainingConditionsEqualsTheClosedFormWithMixedTim
   EXPECT_GT((got - only_first(b.x_t, b.t, cond)).abs().max().item<double>(), 1e-3);
 }
 
+TEST(OptimalDenoiser, ChangedConditionsBetweenCallsAreNotAnsweredFromTheLastBatch) {
+  // The denoiser keeps the last batch's prior and nearest sets (optimal_denoiser.h): a call with
+  // other conditions, another batch size, or the first conditions again must each agree with a
+  // denoiser that never saw an earlier batch; for both kernels.
+  const Schedule s = make_schedule(DiffusionConfig{});
+  const Toy d = toy();
+  const Batch b = mixed_batch(s, d.images, 24);
+  const auto cond_a = d.labels.index_select(0, torch::arange(24, torch::kLong) % 12);
+  auto cond_b = cond_a.flip(0).clone();
+  cond_b[0][0] = 2.6;  // one row off the lattice: its nearest set changes
+  const auto x_small = b.x_t.slice(0, 0, 5), t_small = b.t.slice(0, 0, 5), cond_small = cond_b.slice(0, 0, 5);
+  OptimalConfig gaussian;
+  gaussian.label_kernel = LabelKernel::Gaussian;
+  gaussian.bandwidth = 0.8;
+  for (const OptimalConfig& config : {OptimalConfig{}, gaussian}) {
+    auto fresh = [&] { return make_optimal_denoiser(s, d.images, d.labels, config, false, 0); };
+    const Denoiser kept = fresh();
+    const auto a1 = kept(b.x_t, b.t, cond_a);
+    const auto b1 = kept(b.x_t, b.t, cond_b);
+    const auto small = kept(x_small, t_small, cond_small);
+    const auto a2 = kept(b.x_t, b.t, cond_a);
+    EXPECT_LT((a1 - fresh()(b.x_t, b.t, cond_a)).abs().max().item<double>(), kTol);
+    EXPECT_LT((b1 - fresh()(b.x_t, b.t, cond_b)).abs().max().item<double>(), kTol);
+    EXPECT_LT((small - fresh()(x_small, t_small, cond_small)).abs().max().item<double>(), kTol);
+    EXPECT_LT((a2 - a1).abs().max().item<double>(), kTol);
+    EXPECT_GT((b1 - a1).abs().max().item<double>(), 1e-3);  // the conditions matter, so the check can fail
+  }
+}
+
 TEST(OptimalDenoiser, NearestWithALargeTiedSetTakesTheDensePathAndAgrees) {
   // 80 images on one label: a nearest set above the 64 the gathered path takes, so the dense
   // matmul runs; on that label the prior is uniform over all, i.e. the unconditional denoiser.

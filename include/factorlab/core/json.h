@@ -16,6 +16,10 @@ using Json = nlohmann::json;
 void write_json(const std::string& path, const Json& j);        // atomic, pretty-printed
 Json read_json(const std::string& path);                          // InputError on bad JSON
 
+// v, or null when v is NaN or infinite. nlohmann stores NaN as a number and only prints it as null;
+// this stores null outright, so readers of the Json value (not only of the file) see "no value".
+Json number_or_null(double v);
+
 // Appends j as one line; the line goes out in a single write() (continued only after a partial
 // write), so a kill never interleaves or half-writes lines. Throws std::runtime_error on I/O failure.
 void append_jsonl(const std::string& path, const Json& j);

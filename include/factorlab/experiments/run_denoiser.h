@@ -5,10 +5,12 @@
 // run's baseline stage (run.baseline) use the second.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "factorlab/core/config.h"
 #include "factorlab/core/json.h"
+#include "factorlab/data/dataset.h"
 #include "factorlab/diffusion/gaussian_diffusion.h"
 #include "factorlab/experiments/run_config.h"
 
@@ -24,6 +26,7 @@ struct RunDenoiser {
   bool bf16 = false;         // the UNet's forward runs under bf16 autocast (Model only)
   std::string checkpoint;    // Model: the checkpoint file; "" for Optimal
   std::int64_t step = -1;    // Model: its training step; -1 for Optimal
+  std::shared_ptr<const Dataset> dataset;  // Optimal: RUN/dataset.npz, the set it memorizes; null for Model
   // {"denoiser": "model", "checkpoint": ..., "step": ...} or {"denoiser": "optimal", "optimal": {...}}
   Json describe() const;
 };
