@@ -1,4 +1,4 @@
-// bench_model — throughput of the conditional UNet on this machine (issue: speed on 2 CPU cores).
+// bench_model — throughput of the conditional UNet on this machine (docs/bench.md).
 // For the default (CPU) and the paper-scale model, at N = 16 and 32, in fp32 and bf16 autocast,
 // NCHW and channels-last: training images/s (forward + backward + AdamW step), sampling
 // denoiser-calls x images/s (no-grad forward), and GFLOP/s from the model's counted multiply-adds

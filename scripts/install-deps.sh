@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages factorlab needs (SPEC Section 10). Idempotent; run as root.
+# Installs the Debian 12 packages factorlab needs (docs/design.md 11). Idempotent; run as root.
 # libopenblas0-pthread matters: without it Debian's LibTorch uses a reference BLAS (~100x slower).
 set -euo pipefail
 pkgs=(

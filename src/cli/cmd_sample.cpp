@@ -8,7 +8,7 @@
 #include "factorlab/cli/commands.h"
 #include "factorlab/core/error.h"
 #include "factorlab/experiments/model_setup.h"
-#include "factorlab/experiments/train_stage.h"
+#include "factorlab/experiments/sample_stage.h"
 #include "factorlab/sample/generate.h"
 #include "standalone_out.h"
 

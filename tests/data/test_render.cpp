@@ -1,4 +1,4 @@
-// Tests for data/render: pixel values against the SPEC Section 1 formulas, including the torus.
+// Tests for data/render: pixel values against the formulas of docs/design.md 1, including the torus.
 #include <gtest/gtest.h>
 
 #include <cmath>

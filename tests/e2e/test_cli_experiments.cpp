@@ -1,4 +1,4 @@
-// End-to-end (issue: experiments end to end): `factorlab run` on a tiny config through every stage,
+// End-to-end (experiments end to end): `factorlab run` on a tiny config through every stage,
 // every output file checked (shapes, finite values, report links); a re-run skips the finished stages
 // and a changed key redoes only what depends on it; a tiny study and a sweep, sharded, each member in
 // exactly one shard, collected into one table.

@@ -1,4 +1,4 @@
-// End-to-end (issue 18, CLI habits): a bare `factorlab` lists the commands; --log-level works after
+// End-to-end (CLI habits): a bare `factorlab` lists the commands; --log-level works after
 // the command as before it; `factorlab presets` gives one line per configs/*.toml from its first
 // comment line; `factorlab config` prints the resolved config, the same text a run folder's
 // config.toml gets, which read back gives the same config; study configs print their [study] table

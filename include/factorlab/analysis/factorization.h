@@ -1,4 +1,4 @@
-// factorlab/analysis/factorization.h — the orthogonality and parallelism tests of SPEC Section 6.
+// factorlab/analysis/factorization.h — the orthogonality and parallelism tests of docs/design.md 7.4.
 // On a grid of conditions, the points {R(x_i, y_j)}_i at fixed y_j form the x-curve X_j, and the
 // points at fixed x_i the y-curve Y_i. Each curve's principal subspace (k directions, subspace.h) is
 // fitted, and the statistics are:

@@ -1,5 +1,5 @@
 // factorlab/analysis/landmarks.h — farthest-point sampling (greedy k-centre) of a point cloud, to pick
-// at most `max_points` landmarks before persistent homology (SPEC Section 6).
+// at most `max_points` landmarks before persistent homology (docs/design.md 7.3).
 // Each new landmark is the point farthest (Euclidean) from the landmarks chosen so far; ties go to the
 // smallest index, so the result is a pure function of the points and the first index.
 // Deliberately exact and single-threaded: O(count x n x dim), no spatial index, no approximation.

@@ -1,4 +1,4 @@
-// factorlab/analysis/pca.h — principal component analysis of a representation (SPEC Section 6):
+// factorlab/analysis/pca.h — principal component analysis of a representation (docs/design.md 7.2):
 // eigenspectrum, explained-variance ratios, the top-k components and the projections on them, and the
 // effective dimension (participation ratio (sum lambda)^2 / sum lambda^2; components for 95 %).
 // Centred PCA, covariance normalised by 1 / (n - 1) (as numpy.cov and sklearn's PCA). It solves the

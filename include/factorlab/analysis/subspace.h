@@ -1,9 +1,9 @@
 // factorlab/analysis/subspace.h — principal subspaces of point sets and the principal angles between
-// subspaces, the building blocks of the orthogonality test of SPEC Section 6.
+// subspaces, the building blocks of the orthogonality test of docs/design.md 7.4.
 // principal_subspace: orthonormal basis of the top-k centred directions (PCA, pca.h). Principal
 // angles follow Bjorck & Golub (1973): for orthonormal bases A, B the cosines of the principal angles
 // are the singular values of A^T B. Deliberately no angles in radians (acos is ill-conditioned near 0,
-// and every statistic of SPEC 6 is a |cos|).
+// and every statistic of docs/design.md 7.4 is a |cos|).
 #pragma once
 #include <Eigen/Dense>
 

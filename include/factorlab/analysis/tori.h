@@ -1,9 +1,9 @@
-// factorlab/analysis/tori.h — the two reference manifolds of SPEC Section 6, evaluated at the
+// factorlab/analysis/tori.h — the two reference manifolds of docs/design.md 7.4, evaluated at the
 // model's own labels so every statistic runs on them by the same code:
 //   3D torus (coupled):   ((R + r cos a) cos b, (R + r cos a) sin b, r sin a)
 //   Clifford torus (4D, factorized): (r1 cos a, r1 sin a, r2 cos b, r2 sin b)
 // with a = 2 pi mu_x / N, b = 2 pi mu_y / N. Reference: the paper's comparison of the learned
-// representation with an ideal 3D torus and a Clifford torus (arXiv 2408.13256; SPEC Section 6).
+// representation with an ideal 3D torus and a Clifford torus (arXiv 2408.13256; docs/design.md 7.4).
 // Deliberately no noise and no sampling of labels: the caller's labels are the grid.
 #pragma once
 #include "factorlab/analysis/points.h"

@@ -1,5 +1,5 @@
 // factorlab/analysis/umap.h — UMAP embedding of a representation into 2 or 3 dimensions, for pictures
-// (SPEC Section 6). The algorithm of McInnes, Healy & Melville 2018 as umap-learn implements it (umappp
+// (docs/design.md 7.5). The algorithm of McInnes, Healy & Melville 2018 as umap-learn implements it (umappp
 // is the C++ reading of the same code): kNN graph; smooth_knn_dist (rho = distance to the nearest
 // neighbour, sigma by binary search so that sum_j exp(-(d_j - rho) / sigma) = log2(n_neighbors));
 // membership strengths; fuzzy union A + A^T - A o A^T; a, b fitted to min_dist and spread by least

@@ -1,7 +1,7 @@
 // factorlab/core/threads.h — how many threads "threads = 0" means: the CPUs this process may run on.
 // That is the affinity mask (sched_getaffinity; what taskset, cgroups cpusets and Slurm's task
 // binding give the process), capped by SLURM_CPUS_PER_TASK when that is set and smaller (Slurm
-// without task binding leaves the mask at the whole node). Issue 18 item 6; README "Threads".
+// without task binding leaves the mask at the whole node). README "Threads".
 // Deliberately not here: setting any library's thread count (train/runtime.h does that for LibTorch).
 #pragma once
 

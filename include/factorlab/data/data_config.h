@@ -1,6 +1,6 @@
-// factorlab/data/data_config.h — DataConfig: which images make a dataset (SPEC Sections 1-2).
+// factorlab/data/data_config.h — DataConfig: which images make a dataset (docs/design.md 1-2).
 // A dataset is the union of parts; each part is a shape on a lattice of labels over a layout,
-// minus a holdout, optionally subsampled. Defaults follow SPEC; every default is a key.
+// minus a holdout, optionally subsampled. Defaults: docs/design.md 2; every default is a key.
 #pragma once
 #include <cstdint>
 #include <string>

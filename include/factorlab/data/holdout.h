@@ -1,4 +1,4 @@
-// factorlab/data/holdout.h — regions of label space held out of training (SPEC Section 2).
+// factorlab/data/holdout.h — regions of label space held out of training (docs/design.md 2).
 // A held-out condition becomes an out-of-distribution (OOD) test condition, tagged with the
 // sub-region it lies in so evaluation can report the cross holdout's bands and intersection apart.
 // Conventions (fixed here because the paper is silent), all in label pixels of the visible frame:

@@ -1,4 +1,4 @@
-// factorlab/data/render.h — the pixel formulas of SPEC Section 1: Gaussian bumps and sums of stripes.
+// factorlab/data/render.h — the pixel formulas of docs/design.md 1: Gaussian bumps and sums of stripes.
 // Pixel (i, j) has centre (x, y) = (i, j): i the column, j the row. Values in [0, 1].
 // On the torus (periodic) differences are minimum-image values in [-N/2, N/2).
 // Deliberately only formulas: which labels make a dataset is dataset.h's business.

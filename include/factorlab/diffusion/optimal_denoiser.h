@@ -21,6 +21,8 @@
 // in the normalization, so the logits are one matmul (x_t . x_k) plus precomputed |x_k|^2, and
 // x0_hat a second. With the nearest kernel and nearest sets of at most 64 images (one per label in
 // the usual datasets) only those images are gathered, so a call costs O(B S D) instead of O(B K D).
+// The prior and the gathered images depend only on cond: they are kept from the previous call and
+// reused while cond is the same (a sampler's steps), recomputed when it changes.
 // Logits, the log-sum-exp and x0_hat are float64: at t = 0 the logits are divided by
 // 2 beta_0 = 2e-4, where float32 dot products of a 1024-pixel image would be off by O(1).
 // Deliberately not here: which images and labels (sample/dataset_denoiser.h builds them from a

@@ -1,4 +1,4 @@
-// factorlab/eval/eval_config.h — EvalConfig, the [eval] section (SPEC Section 5), and the test
+// factorlab/eval/eval_config.h — EvalConfig, the [eval] section (docs/design.md 6), and the test
 // conditions it selects from a dataset.
 // Which conditions, how many samples each, how they are drawn (sampler, steps, eta: read by the
 // LibTorch sampling code), and how a sample is judged (tolerance, window radius, the "not a single

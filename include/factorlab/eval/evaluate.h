@@ -1,6 +1,6 @@
 // factorlab/eval/evaluate.h — evaluation of a trained model, or of any denoiser (the optimal one of
-// diffusion/optimal_denoiser.h): select the test conditions, sample them, locate and score (SPEC
-// Section 5). One code path: evaluate_model is evaluate_denoiser with the UNet as the denoiser.
+// diffusion/optimal_denoiser.h): select the test conditions, sample them, locate and score
+// (docs/design.md 6). One code path: evaluate_model is evaluate_denoiser with the UNet as the denoiser.
 // Needs LibTorch (built from evaluate_torch.cpp).
 #pragma once
 #include <torch/torch.h>

@@ -1,4 +1,4 @@
-// factorlab/eval/locate.h — where is the Gaussian in a generated image? (SPEC Section 5)
+// factorlab/eval/locate.h — where is the Gaussian in a generated image? (docs/design.md 6)
 // bump: the brightest pixel, then the intensity-weighted centroid of the (2r+1)^2 window around it
 // (wrap-around on the torus). sos: x from the column profile (mean over rows), y from the row
 // profile (mean over columns), each located the same way in 1D. Plus the "not a single Gaussian"

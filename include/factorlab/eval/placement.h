@@ -1,5 +1,5 @@
 // factorlab/eval/placement.h — scoring generated samples: is the Gaussian where the condition asked?
-// (SPEC Section 5). Locates each sample's centre (locate.h), judges it against its target, and
+// (docs/design.md 6). Locates each sample's centre (locate.h), judges it against its target, and
 // reports accuracies overall and per region, the MSE to the ground truth and the rate of samples
 // that are not a single Gaussian.
 // Deliberately plain buffers in, numbers out: no sampling, no files (eval_grid.h draws the picture).

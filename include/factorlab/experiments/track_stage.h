@@ -2,7 +2,7 @@
 // checkpoint of a run, so accuracy, effective dimension, explained variance and Betti numbers can be
 // read against training progress. Per checkpoint OUT/track/step_XXXXXXXX/ (probe + analysis files),
 // and the series OUT/track.csv, OUT/track.json, rewritten after every checkpoint (an interrupted
-// track keeps its prefix). Used by `factorlab run` (analysis.track = true) and `factorlab analyze --track`.
+// track keeps its prefix). Used by `factorlab run` (run.track = true) and `factorlab analyze --track`.
 #pragma once
 #include <string>
 

@@ -1,4 +1,4 @@
-// factorlab/model/model_config.h — ModelConfig: the conditional UNet's shape (SPEC Section 3).
+// factorlab/model/model_config.h — ModelConfig: the conditional UNet's shape (docs/design.md 3).
 // A plain struct (no LibTorch), so configs can be read and validated in builds without it.
 #pragma once
 #include <string>

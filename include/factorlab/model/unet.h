@@ -1,4 +1,4 @@
-// factorlab/model/unet.h — the conditional UNet of the paper's Fig. 7 (SPEC Section 3).
+// factorlab/model/unet.h — the conditional UNet of the paper's Fig. 7 (docs/design.md 3).
 // stem -> down1..3 (residual block [+ attention], 2x downsample) -> mid (res, attention, res)
 // -> up1..3 (2x upsample, concat skip, residual block [+ attention]) -> out (norm, SiLU, conv).
 // Conditioning: encodings of t, mu_x, mu_y (each cond_dim wide) concatenated, a 2-layer MLP, fed to

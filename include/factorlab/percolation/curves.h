@@ -5,7 +5,7 @@
 // so the curves depend on the seed only, never on the thread count.
 // Critical lambda, four estimators (docs/percolation.md compares them):
 //   ratio_half       the lambda above which the mean ratio stays >= 0.5 (linear interpolation) —
-//                    the definition;
+//                    the headline estimator (docs/design.md 8);
 //   span_half        the same for the spanning probability;
 //   steepest         midpoint of the grid interval where the mean ratio rises fastest (lambda > 0);
 //   spanning_median  median over trials of the occupied fraction at which a cluster first spans

@@ -1,7 +1,7 @@
 // factorlab/percolation/lattice.h — site percolation of training examples on an L x L lattice.
 // The centres of the training bumps form an L x L lattice with spacing d (open boundaries, not a
 // torus); each site is kept with probability lambda; two kept sites are linked when their bumps
-// overlap by more than a threshold, so wide bumps link beyond nearest neighbours (SPEC Section 7).
+// overlap by more than a threshold, so wide bumps link beyond nearest neighbours (docs/design.md 8).
 // The links of one sigma are a fixed set of lattice offsets, found once (LinkSet), and every trial
 // labels clusters with union-find over them.
 // Two measurements:

@@ -1,7 +1,7 @@
 // factorlab/percolation/overlap.h — how much two training images of Gaussian bumps overlap.
 // The overlap of two bumps a, b of width sigma whose centres are a distance d apart is the
 // normalized inner product <a, b> / (|a| |b|). For continuous isotropic 2D Gaussians it is
-// exp(-d^2 / (4 sigma^2)) (SPEC Section 7, the paper's Fig. 6); on pixels it is measured on images
+// exp(-d^2 / (4 sigma^2)) (docs/design.md 8, the paper's Fig. 6); on pixels it is measured on images
 // drawn by factorlab/data/render.h, in a finite frame or on the torus.
 // On the pixel grid the overlap equals the analytic one times, per axis, S(m) / sqrt(S(a) S(b)) with
 // S(c) = sum_x exp(-(x - c)^2 / sigma^2) and m the midpoint of the centres (completing the square);

@@ -1,5 +1,5 @@
-// factorlab/percolation/percolation_config.h — what `factorlab percolate` simulates (SPEC Section 7).
-// One plain struct with in-class defaults (the defaults), its fields listed once in visit(),
+// factorlab/percolation/percolation_config.h — what `factorlab percolate` simulates (docs/design.md 8).
+// One plain struct with in-class defaults (those of docs/design.md 8), its fields listed once in visit(),
 // and validate(), which runs before any work. Keys are named like the CLI options (--sigma, --d,
 // --L, --lambda, ...), so a message about a key names the option too.
 // Also the parser for number lists as the CLI takes them: "0.1,0.5,1,2" and "0:1:0.02" (lo:hi:step).

@@ -1,8 +1,10 @@
-// factorlab/probe/analyze.h — every analysis of SPEC Section 6 on one representation (a matrix
+// factorlab/probe/analyze.h — every analysis of docs/design.md 7 on one representation (a matrix
 // [conditions, features] with its labels), written into a folder, and the series of a few of their
 // numbers over training checkpoints (tracking, paper Fig. 2c-g).
 // Plain C++ on Eigen (no LibTorch): a reps.npy from anywhere can be analysed. Deliberately not here:
-// producing the representation (probe.h) or loading checkpoints (the cli does that for --track).
+// producing the representation (probe.h) or loading checkpoints: experiments/track_stage.h probes and
+// analyses every checkpoint (for `factorlab analyze --track` and run.track); this file only turns each
+// checkpoint's analysis.json into a row (track_row) and writes the series (write_track).
 // Reference: arXiv 2408.13256 (effective dimension, Betti numbers, orthogonality/parallelism vs an
 // ideal 3D torus and a Clifford torus, UMAP pictures).
 #pragma once

@@ -1,4 +1,4 @@
-// factorlab/probe/probe.h — representations of a trained UNet (SPEC Section 6): for every condition
+// factorlab/probe/probe.h — representations of a trained UNet (docs/design.md 7.1): for every condition
 // of a grid, one forward pass at timestep t on a noise image shared by all conditions, the named
 // block's activation captured in that same pass (model/unet.h Capture) and flattened to one vector.
 // With several seeds the vectors of the different noise images are averaged.

@@ -1,5 +1,5 @@
 // factorlab/probe/probe_config.h — ProbeConfig, how representations are read out of a trained
-// network (SPEC Section 6): which block, at which timestep, on which grid of conditions, with how
+// network (docs/design.md 7.1): which block, at which timestep, on which grid of conditions, with how
 // many noise seeds averaged. The grid of conditions itself is probe_grid.h.
 // Plain C++ (no LibTorch, no Eigen) so configs validate in every build.
 // Deliberately not here: running the network (probe.h) or analysing the vectors (analyze.h).

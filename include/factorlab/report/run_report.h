@@ -1,5 +1,5 @@
 // factorlab/report/run_report.h — RUN/report.html and RUN/figures/*.png for one run folder:
-// the config, the stage timings, the claims of SPEC 8.1 (factorization) checked on this run's
+// the config, the stage timings, the claims of docs/design.md 9.1 (factorization) checked on this run's
 // numbers, the figures (training loss and accuracy; with `analyze --track`, accuracy, effective
 // dimension, top-4 explained variance and Betti numbers vs step and PCA pictures at start, middle
 // and end; the PCA spectrum, UMAP, orthogonality / parallelism histograms next to the ideal 3D and

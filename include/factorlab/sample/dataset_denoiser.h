@@ -1,7 +1,7 @@
 // factorlab/sample/dataset_denoiser.h — the exact empirical-optimal denoiser (diffusion/
 // optimal_denoiser.h) of a Dataset's training examples: the memorizing baseline of a run.
 // Builds its inputs the way train/ shows the data to the network: images v in [0, 1] become 2v - 1
-// (SPEC Section 1), shaped [K, 1, N, N], with the dataset's labels; on the torus the label period is N.
+// (docs/design.md 1), shaped [K, 1, N, N], with the dataset's labels; on the torus the label period is N.
 // Here rather than in diffusion/ because diffusion depends on core only, never on data.
 #pragma once
 #include <torch/torch.h>

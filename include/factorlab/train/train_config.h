@@ -1,4 +1,4 @@
-// factorlab/train/train_config.h — TrainConfig: the optimisation recipe (SPEC Section 4).
+// factorlab/train/train_config.h — TrainConfig: the optimisation recipe (docs/design.md 4).
 // Defaults are the recipe measured to learn placement on 2 CPU cores (AdamW lr 1e-3, 100 warmup
 // steps, grad clip 1, EMA 0.999, batch 128); see docs/training.md for the measurements.
 #pragma once
@@ -42,7 +42,7 @@ struct TrainConfig {
   bool skip_nonfinite = false;  // a NaN/inf loss skips the batch instead of stopping the run
   // > 0: each pixel's squared error is weighted 1 + w (x0 + 1) / 2 (x0 in [-1, 1]: the bump or stripe
   // counts up to 1 + w, the background 1), normalised per image. The optimum is unchanged when each
-  // condition has one image (docs/training.md); 0: the plain epsilon MSE of SPEC 4.
+  // condition has one image (docs/training.md); 0: the plain epsilon MSE of docs/design.md 4.
   double foreground_weight = 0.0;
   // > 0: training stops early once the joint placement accuracy of the training-time evaluation
   // (eval_every) is >= this on stop_patience evaluations in a row; a checkpoint is written at that

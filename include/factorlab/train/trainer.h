@@ -1,4 +1,4 @@
-// factorlab/train/trainer.h — the training loop (SPEC Section 4): epsilon-prediction MSE, AdamW
+// factorlab/train/trainer.h — the training loop (docs/design.md 4): epsilon-prediction MSE, AdamW
 // with linear warm-up, gradient clipping, EMA of the weights, shuffled epochs, checkpoints and
 // exact resume, metrics.jsonl, and a hook for periodic evaluation.
 // Determinism: the batch order of step k is a seeded shuffle of epoch k / batches_per_epoch, and
