@@ -1,7 +1,7 @@
 """The NumPy arrays of a run folder, loaded only when asked for: a read-only mapping from the path
 of each .npy / .npz file relative to the folder, without its extension ("samples", "probe/reps",
-"dataset"), to the array (an .npz: a dict of its arrays). SPEC 9: every array the binary writes is
-.npy / .npz, so numpy.load reads it.
+"dataset"), to the array (an .npz: a dict of its arrays). Every array the binary writes is .npy /
+.npz, so numpy.load reads it (docs/design.md 10.6).
 Deliberately not: checkpoints (LibTorch files, `factorlab inspect` reads them) or any caching
 beyond keeping what was loaded.
 """

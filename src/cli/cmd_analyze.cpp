@@ -24,6 +24,7 @@
 #include "factorlab/core/json.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/npy.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/probe/analyze.h"
 #include "factorlab/probe/map.h"
 #include "factorlab/probe/probe_config.h"
@@ -114,8 +115,7 @@ void analyze_run(const AnalyzeArgs& a, AnalysisConfig config, ReferenceTorus ref
     run_track_stage(a.input, TrackOptions{probe, config, reference, a.umap}, a.out.empty() ? a.input : a.out);
     return;
   }
-  configure_cpu_runtime(folder.run.threads);
-  const torch::Device device = resolve_device(folder.run.device);
+  const torch::Device device = open_run(folder).device;
   const std::string out = a.out.empty() ? a.input + "/analysis" : a.out;
   LoadedModel m = load_model(a.input, a.checkpoint, device);
   if (a.map) {
@@ -132,7 +132,7 @@ void analyze_run(const AnalyzeArgs& a, AnalysisConfig config, ReferenceTorus ref
   analyze_representations(r.reps, r.labels, r.N, config, out, reference);
   // The run's own analysis was replaced: its results.json (read first by `factorlab report`) must
   // not keep the old numbers.
-  if (a.out.empty() && file_exists(a.input + "/results.json")) write_run_results(a.input);
+  if (a.out.empty() && file_exists(in_folder(a.input, kResults))) write_run_results(a.input);
 }
 #endif
 

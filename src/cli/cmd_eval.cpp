@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "factorlab/cli/commands.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/experiments/eval_stage.h"
 #include "factorlab/experiments/model_setup.h"
 #include "factorlab/experiments/run_denoiser.h"
@@ -30,7 +31,7 @@ void add_eval_command(CLI::App& app) {
       ->take_all();
   cmd->add_option("--out", a->out, "output folder (default: RUN/standalone/eval-<the options given>)");
   cmd->callback([a, cmd] {
-    const RunConfig config = load_run_config(a->run + "/config.toml", a->sets);
+    const RunConfig config = load_run_config(in_folder(a->run, kRunConfig), a->sets);
     // Never over the run's own eval stage (cli/standalone_out.h); the stage locks it (eval_stage.cpp).
     const std::string out = standalone_out_dir(*cmd, a->run, a->out);
     const DenoiserChoice choice = parse_enum("--denoiser", a->denoiser, kDenoiserChoiceNames);

@@ -1,7 +1,7 @@
-// factorlab/cli/cmd_percolate.cpp — `factorlab percolate`: the percolation simulation of SPEC Section 7
+// factorlab/cli/cmd_percolate.cpp — `factorlab percolate`: the percolation simulation of docs/design.md 8
 // (the paper's Fig. 6): largest-cluster ratio vs lambda for several sigma, critical lambdas, overlap curves.
 // Thin: options -> PercolationConfig (defaults, then --config FILE, then --set, then explicit options),
-// validate, run, write. Numbers are parsed here, so a bad value is an InputError naming its option.
+// validate, then simulate_percolation_into (percolation/outputs.h, also a study's percolation stage). Numbers are parsed here, so a bad value is an InputError naming its option.
 // Deliberately not: the trained-model side of Fig. 6 (accuracy vs lambda), which `factorlab run` does.
 #include <CLI/CLI.hpp>
 
@@ -80,21 +80,15 @@ PercolationConfig build_config(const PercolateOptions& o, const CLI::App& cmd) {
 }
 
 void run_percolate(const PercolateOptions& o, const CLI::App& cmd) {
-  const auto t0 = std::chrono::steady_clock::now();
   const PercolationConfig c = build_config(o, cmd);
   const int threads = resolve_threads(static_cast<int>(parse_integer("--threads", o.threads, 0, 4096)));
   ensure_writable_dir(o.out);
   const FolderLock lock(o.out);
   log_info("percolate: ", c.sigma.size(), " sigma x ", c.lambda.size(), " lambda x ", c.trials, " trials on a ", c.L,
            " x ", c.L, " lattice, ", threads, " threads");
-
-  PercolationRun run = run_percolation(c, threads);
-  auto t1 = std::chrono::steady_clock::now();
-  const std::vector<OverlapRow> overlap = overlap_curves(c);
-  PercolationTiming timing;
-  timing.overlap_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
-  timing.total_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  write_percolation_outputs(o.out, c, run, overlap, timing);
+  const auto t0 = std::chrono::steady_clock::now();
+  const PercolationRun run = simulate_percolation_into(o.out, c, threads);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   for (const SigmaCurve& s : run.curves) {
     const auto show = [](double v) { return std::isfinite(v) ? format_number(std::round(v * 1e4) / 1e4) : "none"; };
@@ -103,7 +97,7 @@ void run_percolate(const PercolateOptions& o, const CLI::App& cmd) {
              show(s.critical.ratio_half), " (ratio 0.5), ", show(s.critical.spanning_median), " (spanning median)");
   }
   log_info("percolate: wrote ", o.out, "/percolation.{csv,json}, overlap.csv, percolation_figure.npz in ",
-           format_duration(timing.total_s));
+           format_duration(seconds));
 }
 
 }  // namespace
@@ -111,7 +105,7 @@ void run_percolate(const PercolateOptions& o, const CLI::App& cmd) {
 void add_percolate_command(CLI::App& app) {
   auto o = std::make_shared<PercolateOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "percolate", "Percolation of overlapping training examples (SPEC Section 7, the paper's Fig. 6)");
+      "percolate", "Percolation of overlapping training examples (docs/percolation.md, the paper's Fig. 6)");
   cmd->add_option("--config", o->config_path, "TOML file with percolation keys (sigma, d, L, lambda, ...)");
   cmd->add_option("--set", o->sets, "key=value override of the config, repeatable");
   cmd->add_option("--sigma", o->sigma, "bump widths in pixels, a list: 0.1,0.5,1,2 (default)");

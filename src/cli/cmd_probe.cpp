@@ -39,9 +39,7 @@ void add_probe_command(CLI::App& app) {
     ProbeConfig probe = a->probe;
     probe.layer = parse_enum("--layer", a->layer, kProbeLayerNames);
     probe.validate();
-    const RunConfig folder = load_run_folder_config(a->run);
-    configure_cpu_runtime(folder.run.threads);
-    const torch::Device device = resolve_device(folder.run.device);
+    const torch::Device device = open_run(a->run).device;
     LoadedModel m = load_model(a->run, a->checkpoint, device);
     const std::string out = standalone_out_dir(*cmd, a->run, a->out);
     const FolderLock lock = lock_output(out, a->run);

@@ -9,11 +9,14 @@
 // Re-running into the same folder skips what is complete and resumes the rest.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <memory>
 
 #include "factorlab/cli/commands.h"
+#include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/interrupt.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/experiments/pipeline.h"
 #include "factorlab/experiments/study.h"
 #include "factorlab/experiments/study_runner.h"
@@ -45,6 +48,9 @@ void run_command(const RunArgs& args, const std::string& shard, const std::strin
   FolderLock lock;
   const RunConfig config = prepare_run(args, out, lock);
   run_pipeline(config, out);
+  // The run's placement table (eval.txt), printed once the run is complete.
+  const std::string table = in_folder(out, kEvalTxt);
+  if (file_exists(table)) std::printf("%s\n", read_file(table).c_str());
 }
 
 }  // namespace
@@ -66,6 +72,8 @@ void add_run_command(CLI::App& app) {
     } catch (const Interrupted& e) {
       // Whichever stage or member run was stopped, the typed command is what resumes all of them.
       throw Interrupted(std::string(e.what()) + kRerunAdvice);
+    } catch (const TrainingStopped& e) {
+      throw TrainingStopped(std::string(e.what()) + "; fix the cause and" + (kRerunAdvice + 1));
     }
   });
 }

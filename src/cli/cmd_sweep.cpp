@@ -44,7 +44,7 @@ LoadedStudy sweep_study(const SweepArgs& a) {
   const RunConfig base = load_run_config(a.source, {});
   LoadedStudy s;
   s.config.name = base.run.name + "_sweep";
-  s.config.kind = "sweep";
+  s.config.kind = StudyKind::Sweep;
   StudyRunSpec spec;
   spec.name = base.run.name;
   spec.config = a.source.empty() ? "default" : a.source;
@@ -93,6 +93,8 @@ void add_sweep_command(CLI::App& app) {
       run_study(study, members, o);
     } catch (const Interrupted& e) {
       throw Interrupted(std::string(e.what()) + kRerunAdvice);
+    } catch (const TrainingStopped& e) {
+      throw TrainingStopped(std::string(e.what()) + "; fix the cause and" + (kRerunAdvice + 1));
     }
   });
 }

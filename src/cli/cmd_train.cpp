@@ -11,6 +11,7 @@
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/interrupt.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/experiments/train_stage.h"
 #include "run_args.h"
 
@@ -26,9 +27,9 @@ void add_train_command(CLI::App& app) {
     RunArgs a = *args;
     if (a.source.empty() && *resume) {
       if (a.out.empty()) throw InputError("train --resume needs --out RUN (the run folder to continue) or a CONFIG");
-      if (!file_exists(a.out + "/config.toml"))
-        throw InputError("--resume: '" + a.out + "' is not a run folder (it has no config.toml); give a CONFIG to start a run there");
-      a.source = a.out + "/config.toml";
+      if (!file_exists(in_folder(a.out, kRunConfig)))
+        throw InputError("--resume: '" + a.out + "' is not a run folder (it has no " + kRunConfig + "); give a CONFIG to start a run there");
+      a.source = in_folder(a.out, kRunConfig);
     }
     std::string out;
     FolderLock lock;
@@ -37,6 +38,8 @@ void add_train_command(CLI::App& app) {
       run_train_stage(config, out, *resume);
     } catch (const Interrupted& e) {
       throw Interrupted(std::string(e.what()) + "; continue with: factorlab train --resume --out " + out);
+    } catch (const TrainingStopped& e) {
+      throw TrainingStopped(std::string(e.what()) + "; fix the cause and continue with: factorlab train --resume --out " + out);
     }
   });
 }

@@ -5,6 +5,7 @@
 
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
+#include "factorlab/core/run_files.h"
 
 namespace factorlab::cli {
 
@@ -26,7 +27,7 @@ RunConfig prepare_run(const RunArgs& args, std::string& out_dir, FolderLock& loc
   out_dir = args.out.empty() ? "runs/" + config.run.name : args.out;
   ensure_writable_dir(out_dir);
   lock = FolderLock(out_dir);
-  write_file_atomic(out_dir + "/config.toml", to_toml(config));
+  write_file_atomic(in_folder(out_dir, kRunConfig), to_toml(config));
   return config;
 }
 

@@ -1,10 +1,13 @@
 // factorlab/experiments/eval_stage.cpp — see eval_stage.h.
 #include "factorlab/experiments/eval_stage.h"
 
+#include <memory>
+
 #include "factorlab/core/folder_lock.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/npy.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/data/dataset_io.h"
 #include "factorlab/eval/eval_grid.h"
 #include "factorlab/eval/evaluate.h"
@@ -18,11 +21,12 @@ namespace factorlab {
 std::string run_eval_stage(const std::string& run_dir, const std::string& checkpoint, const EvalConfig& config,
                            const std::string& out_dir, DenoiserChoice choice, const OptimalConfig& optimal) {
   config.validate();
-  const RunConfig folder = load_run_folder_config(run_dir);
-  configure_cpu_runtime(folder.run.threads);
-  const torch::Device device = resolve_device(folder.run.device);
+  const torch::Device device = open_run(run_dir).device;
   const RunDenoiser d = load_run_denoiser(run_dir, checkpoint, choice, optimal, device);
-  const Dataset dataset = load_dataset(run_dir + "/dataset.npz");
+  // The training set: the one the optimal denoiser memorizes, else read here (read once either way).
+  const std::shared_ptr<const Dataset> training =
+      d.dataset ? d.dataset : std::make_shared<const Dataset>(load_dataset(in_folder(run_dir, kDataset)));
+  const Dataset& dataset = *training;
   // One writer per folder (core/folder_lock.h), taken once the inputs are known good; inside `run`
   // it shares the run's own hold. An output folder inside the run (RUN/standalone/...) takes the run's lock.
   const FolderLock lock = lock_output(out_dir, run_dir);
@@ -35,16 +39,16 @@ std::string run_eval_stage(const std::string& run_dir, const std::string& checkp
   const Json what = d.describe();  // a named object: items() of a temporary would dangle
   for (const auto& [k, v] : what.items()) j[k] = v;
   j["novelty"] = novelty.to_json(true);
-  write_json(out_dir + "/eval.json", j);
+  write_json(in_folder(out_dir, kEvalJson), j);
   const std::string table = e.report.format_table() + "\n" + novelty.format_table();
-  write_file_atomic(out_dir + "/eval.txt", table);
+  write_file_atomic(in_folder(out_dir, kEvalTxt), table);
   write_npy(out_dir + "/eval_samples.npy", NpyArray::from_f32({M, N, N}, e.samples.data()));
   write_npy(out_dir + "/eval_conditions.npy", NpyArray::from_f32({M, 2}, e.conditions.labels.data()));
   write_eval_grid_png(out_dir + "/samples_eval.png", e.samples, e.conditions.labels, e.report.samples, N, 64);
   log_info("eval: ", M, " samples from ",
            d.checkpoint.empty() ? std::string("the optimal denoiser of the training set")
                                 : "step " + std::to_string(d.step),
-           " scored; wrote ", out_dir, "/eval.json and samples_eval.png");
+           " scored; wrote ", in_folder(out_dir, kEvalJson), " and samples_eval.png");
   return table;
 }
 

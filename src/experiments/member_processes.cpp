@@ -15,6 +15,7 @@
 #include "factorlab/core/error.h"
 #include "factorlab/core/interrupt.h"
 #include "factorlab/core/log.h"
+#include "factorlab/core/run_files.h"
 
 namespace factorlab {
 
@@ -29,7 +30,7 @@ pid_t start_child(const std::string& exe, const MemberJob& job) {
   const std::string log = job.dir + "/log.txt";
   const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) throw std::runtime_error("cannot open '" + log + "' for the output of member '" + job.name + "'");
-  const std::string config = job.dir + "/config.toml", threads = "run.threads=" + std::to_string(job.threads);
+  const std::string config = in_folder(job.dir, kRunConfig), threads = "run.threads=" + std::to_string(job.threads);
   std::vector<std::string> args{exe, "run", config, "--out", job.dir, "--set", threads};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());

@@ -2,7 +2,9 @@
 #include "factorlab/experiments/model_setup.h"
 
 #include "factorlab/core/fs.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/train/checkpoint.h"
+#include "factorlab/train/runtime.h"
 
 namespace factorlab {
 
@@ -27,9 +29,19 @@ TrainInputs train_inputs(const RunConfig& config, const std::string& device) {
   return in;
 }
 
+OpenRun open_run(const std::string& run_dir) { return open_run(load_run_folder_config(run_dir)); }
+
+OpenRun open_run(const RunConfig& config) {
+  OpenRun r;
+  r.config = config;
+  r.threads = configure_cpu_runtime(config.run.threads);
+  r.device = resolve_device(config.run.device);
+  return r;
+}
+
 RunConfig load_run_folder_config(const std::string& run_dir) {
-  const std::string path = run_dir + "/config.toml";
-  if (!file_exists(path)) throw InputError("'" + run_dir + "' is not a run folder (it has no config.toml)");
+  const std::string path = in_folder(run_dir, kRunConfig);
+  if (!file_exists(path)) throw InputError("'" + run_dir + "' is not a run folder (it has no " + kRunConfig + ")");
   return load_run_config(path, {});
 }
 

@@ -1,11 +1,10 @@
 // factorlab/experiments/pipeline.cpp — see pipeline.h.
 #include "factorlab/experiments/pipeline.h"
 
-#include <cstdio>
-
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/experiments/data_stage.h"
 #include "factorlab/experiments/eval_stage.h"
 #ifndef FACTORLAB_NO_ANALYSIS
@@ -17,6 +16,7 @@
 #ifndef FACTORLAB_NO_ANALYSIS
 #include "factorlab/experiments/track_stage.h"
 #endif
+#include "factorlab/experiments/sample_stage.h"
 #include "factorlab/experiments/train_stage.h"
 
 namespace factorlab {
@@ -56,20 +56,16 @@ void run_pipeline(const RunConfig& config, const std::string& out_dir) {
   log_info("run '", config.run.name, "' into ", out_dir);
   const StageFingerprints f = stage_fingerprints(config);
   StageLedger ledger(out_dir);
-  ledger.run("data", f.data, {"dataset.npz", "data.json"}, [&] { run_data_stage(config.data, out_dir); });
+  ledger.run("data", f.data, {kDataset, kDataJson}, [&] { run_data_stage(config.data, out_dir); });
   ledger.run("train", f.train, {"train.json"}, [&] { run_train_stage(config, out_dir, true); });
   ledger.run("sample", f.sample, {"samples.npy", "samples.png"},
              [&] { run_sample_stage(out_dir, "", default_sample_conditions(config), config.sample, out_dir); });
-  ledger.run("eval", f.eval, {"eval.json", "eval.txt"}, [&] { run_eval_stage(out_dir, "", config.eval, out_dir); });
-  if (file_exists(out_dir + "/eval.txt")) {
-    std::printf("%s\n", read_file(out_dir + "/eval.txt").c_str());
-    std::fflush(stdout);
-  }
+  ledger.run("eval", f.eval, {kEvalJson, kEvalTxt}, [&] { run_eval_stage(out_dir, "", config.eval, out_dir); });
   if (config.run.baseline)  // docs/memorization.md
-    ledger.run("baseline", f.baseline, {"optimal/eval.json", "optimal/eval.txt"}, [&] {
-      run_eval_stage(out_dir, "", config.eval, out_dir + "/optimal", DenoiserChoice::Optimal, config.optimal);
+    ledger.run("baseline", f.baseline, {in_folder(kBaselineDir, kEvalJson), in_folder(kBaselineDir, kEvalTxt)}, [&] {
+      run_eval_stage(out_dir, "", config.eval, in_folder(out_dir, kBaselineDir), DenoiserChoice::Optimal, config.optimal);
     });
-  ledger.run("probe", f.probe, {"probe/reps.npy", "analysis/analysis.json"}, [&] { run_probe_stage(config, out_dir); });
+  ledger.run("probe", f.probe, {in_folder(kProbeDir, kProbeReps), in_folder(kAnalysisDir, kAnalysisJson)}, [&] { run_probe_stage(config, out_dir); });
   if (config.run.track)
     ledger.run("track", f.track, {"track.csv", "track.json"},
                [&] { run_track_stage(out_dir, TrackOptions{config.probe, config.analysis}, out_dir); });
@@ -77,7 +73,7 @@ void run_pipeline(const RunConfig& config, const std::string& out_dir) {
   if (config.run.report)
     ledger.run("report", f.report, {"report.html"}, [&] { run_report_stage(out_dir); });
   write_run_results(out_dir);  // again, with the report stage's time
-  log_info("run '", config.run.name, "' complete: ", out_dir, "/results.json",
+  log_info("run '", config.run.name, "' complete: ", in_folder(out_dir, kResults),
            config.run.report ? ", " + out_dir + "/report.html" : std::string());
 #endif
 }

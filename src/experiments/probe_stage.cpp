@@ -2,6 +2,7 @@
 #include "factorlab/experiments/probe_stage.h"
 
 #include "factorlab/core/log.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/experiments/model_setup.h"
 #include "factorlab/probe/analyze.h"
 #include "factorlab/probe/probe.h"
@@ -10,15 +11,14 @@
 namespace factorlab {
 
 Json run_probe_stage(const RunConfig& config, const std::string& run_dir) {
-  configure_cpu_runtime(config.run.threads);
-  const torch::Device device = resolve_device(config.run.device);
+  const torch::Device device = open_run(config).device;
   LoadedModel m = load_model(run_dir, "", device);
   const ProbeResult r = probe_representations(m.model, config.probe, m.config.data.N, m.model->geometry().periodic,
                                               m.config.diffusion.T, device);
   write_probe(run_dir + "/probe", r, Json{{"checkpoint", m.checkpoint}, {"step", m.step}});
   const Json analysis = analyze_representations(r.reps, r.labels, r.N, config.analysis, run_dir + "/analysis");
   log_info("probe+analyze: ", r.reps.rows(), " conditions x ", r.reps.cols(), " features of block ", r.layer,
-           " at step ", m.step, "; wrote ", run_dir, "/analysis/analysis.json");
+           " at step ", m.step, "; wrote ", in_folder(run_dir, kAnalysisDir, kAnalysisJson));
   return analysis;
 }
 

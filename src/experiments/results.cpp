@@ -2,6 +2,7 @@
 #include "factorlab/experiments/results.h"
 
 #include "factorlab/core/fs.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/report/run_numbers.h"
 
 namespace factorlab {
@@ -15,7 +16,7 @@ Json collect_run_results(const std::string& run_dir) {
 
 Json write_run_results(const std::string& run_dir) {
   Json r = collect_run_results(run_dir);
-  write_json(run_dir + "/results.json", r);
+  write_json(in_folder(run_dir, kResults), r);
   return r;
 }
 

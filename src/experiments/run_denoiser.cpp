@@ -3,6 +3,7 @@
 
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/data/dataset_io.h"
 #include "factorlab/experiments/model_setup.h"
 #include "factorlab/train/train_config.h"  // uses_bf16
@@ -37,12 +38,12 @@ RunDenoiser load_run_denoiser(const std::string& run_dir, const std::string& che
   optimal.validate();
   d.config = load_run_folder_config(run_dir);
   d.config.optimal = optimal;
-  const std::string data = run_dir + "/dataset.npz";
+  const std::string data = in_folder(run_dir, kDataset);
   if (!file_exists(data))
     throw InputError("'" + data + "' is missing: --denoiser optimal needs the run's training set (`factorlab data` "
                      "writes it)");
-  const Dataset dataset = load_dataset(data);
-  d.denoiser = optimal_denoiser_for(make_schedule(d.config.diffusion), dataset, optimal,
+  d.dataset = std::make_shared<const Dataset>(load_dataset(data));
+  d.denoiser = optimal_denoiser_for(make_schedule(d.config.diffusion), *d.dataset, optimal,
                                     model_geometry(d.config.data).periodic, device);
   return d;
 }

@@ -1,4 +1,6 @@
-// factorlab/experiments/sample_stage.cpp — the sample stage (declared in train_stage.h).
+// factorlab/experiments/sample_stage.cpp — see sample_stage.h.
+#include "factorlab/experiments/sample_stage.h"
+
 #include <cmath>
 
 #include "factorlab/core/folder_lock.h"
@@ -7,7 +9,6 @@
 #include "factorlab/core/npy.h"
 #include "factorlab/experiments/model_setup.h"
 #include "factorlab/experiments/run_denoiser.h"
-#include "factorlab/experiments/train_stage.h"
 #include "factorlab/sample/generate.h"
 #include "factorlab/train/runtime.h"
 
@@ -16,10 +17,9 @@ namespace factorlab {
 void run_sample_stage(const std::string& run_dir, const std::string& checkpoint, const std::vector<float>& conditions,
                       const SampleStageConfig& sampling, const std::string& out_dir, DenoiserChoice choice) {
   sampling.validate();
-  const RunConfig folder = load_run_folder_config(run_dir);
-  configure_cpu_runtime(folder.run.threads);
-  const torch::Device device = resolve_device(folder.run.device);
-  const RunDenoiser d = load_run_denoiser(run_dir, checkpoint, choice, folder.optimal, device);
+  const OpenRun run = open_run(run_dir);
+  const torch::Device device = run.device;
+  const RunDenoiser d = load_run_denoiser(run_dir, checkpoint, choice, run.config.optimal, device);
   // One writer per folder (core/folder_lock.h), taken once the inputs are known good; inside `run`
   // it shares the run's own hold. An output folder inside the run (RUN/standalone/...) takes the run's lock.
   const FolderLock lock = lock_output(out_dir, run_dir);
@@ -39,6 +39,10 @@ void run_sample_stage(const std::string& run_dir, const std::string& checkpoint,
            d.checkpoint.empty() ? std::string("the optimal denoiser of the training set")
                                 : d.checkpoint + " (step " + std::to_string(d.step) + ")",
            " into ", out_dir, "/samples.npy");
+}
+
+std::vector<float> default_sample_conditions(const RunConfig& config) {
+  return condition_grid(config.data.N, config.sample.grid, model_geometry(config.data).periodic);
 }
 
 }  // namespace factorlab

@@ -8,13 +8,12 @@
 
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/experiments/run_config.h"
 #include "factorlab/experiments/study_summary.h"
 
 namespace factorlab {
 namespace {
-
-const std::vector<std::string> kStudyKinds = {"compositional", "data_efficiency", "percolation", "factorization", "sweep"};
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
@@ -55,13 +54,6 @@ bool is_study_override(const std::string& s) { return s.rfind("study.", 0) == 0;
 
 void StudyConfig::validate() const {
   require(!name.empty() && name.find('/') == std::string::npos, "study.name = '" + name + "' must be a non-empty name without '/'");
-  bool known = false;
-  std::string all;
-  for (const auto& k : kStudyKinds) {
-    known = known || k == kind;
-    all += (all.empty() ? "" : ", ") + k;
-  }
-  require(known, "study.kind = '" + kind + "' is not allowed (allowed: " + all + ")");
   require(!runs.empty(), "study.runs is empty: a study needs at least one [[study.runs]]");
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const std::string p = "study.runs." + std::to_string(i);
@@ -126,7 +118,7 @@ LoadedStudy replicated_run_study(const std::string& source, const std::vector<st
   const RunConfig base = load_run_config(source, cli_sets);
   LoadedStudy s;
   s.config.name = base.run.name + "_seeds";
-  s.config.kind = "factorization";
+  s.config.kind = StudyKind::Factorization;
   s.config.seeds = seeds;
   StudyRunSpec spec;
   spec.name = base.run.name;
@@ -272,10 +264,10 @@ Json study_json(const StudyConfig& config, const std::vector<StudyMember>& membe
         labels[k] = v.size() >= 2 && v.front() == '"' && v.back() == '"' ? v.substr(1, v.size() - 2) : v;
       }
     }
-    runs.push_back({{"name", m.name}, {"dir", "runs/" + m.name}, {"config", m.config}, {"labels", labels}, {"overrides", m.overrides}});
+    runs.push_back({{"name", m.name}, {"dir", in_folder(kMembersDir, m.name)}, {"config", m.config}, {"labels", labels}, {"overrides", m.overrides}});
     if (!m.group.empty() && m.group != m.name) runs.back()["group"] = m.group;
   }
-  Json j{{"name", config.name}, {"kind", config.kind}, {"runs", runs}};
+  Json j{{"name", config.name}, {"kind", enum_name(config.kind, kStudyKindNames)}, {"runs", runs}};
   if (config.simulation) j["percolation"] = "percolation";
   if (config.seeds > 1) j["seeds"] = config.seeds;
   return j;
@@ -309,7 +301,7 @@ std::vector<std::string> collect_study(const std::string& study_dir) {
   std::set<std::string> seen_labels, seen_results;
   for (const auto& r : study["runs"]) {
     const std::string name = r.value("name", "");
-    const std::string results = study_dir + "/" + r.value("dir", "runs/" + name) + "/results.json";
+    const std::string results = in_folder(study_dir, r.value("dir", in_folder(kMembersDir, name)), kResults);
     if (!file_exists(results)) {
       missing.push_back(name);
       continue;
@@ -340,7 +332,7 @@ std::vector<std::string> collect_study(const std::string& study_dir) {
     csv << "\n";
   }
   write_file_atomic(study_dir + "/results.csv", csv.str());
-  write_json(study_dir + "/results.json", rows);
+  write_json(in_folder(study_dir, kResults), rows);
   write_results_summary(study_dir, study, rows);
   log_info("collect: ", rows.size(), " of ", study["runs"].size(), " runs into ", study_dir, "/results.csv",
            missing.empty() ? std::string() : " (" + std::to_string(missing.size()) + " without results yet)");

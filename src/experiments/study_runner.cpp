@@ -9,6 +9,7 @@
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/progress.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/experiments/member_processes.h"
 #include "factorlab/experiments/pipeline.h"
 #include "factorlab/experiments/report_stage.h"
@@ -19,18 +20,6 @@
 #include "factorlab/percolation/outputs.h"
 
 namespace factorlab {
-
-void run_percolation_stage(const PercolationConfig& config, int threads, const std::string& dir) {
-  const auto t0 = std::chrono::steady_clock::now();
-  ensure_writable_dir(dir);
-  PercolationRun run = run_percolation(config, threads);
-  const auto t1 = std::chrono::steady_clock::now();
-  const std::vector<OverlapRow> overlap = overlap_curves(config);
-  PercolationTiming timing;
-  timing.overlap_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
-  timing.total_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  write_percolation_outputs(dir, config, run, overlap, timing);
-}
 
 namespace {
 
@@ -47,14 +36,14 @@ void run_members_side_by_side(const std::string& study_name, const std::vector<S
     const RunConfig& c = configs[k];
     const std::string stage = "run:" + m.name, fp = fingerprint_of(to_toml(c));
     if (ledger.complete(stage, fp)) {
-      ledger.run(stage, fp, {"runs/" + m.name + "/results.json"}, [] {});  // records it as skipped
+      ledger.run(stage, fp, {in_folder(kMembersDir, m.name, kResults)}, [] {});  // records it as skipped
       continue;
     }
-    const std::string dir = o.out_dir + "/runs/" + m.name;
+    const std::string dir = in_folder(o.out_dir, kMembersDir, m.name);
     ensure_writable_dir(dir);
     {
       const FolderLock member_lock(dir);  // released before the member's own process takes it
-      write_file_atomic(dir + "/config.toml", to_toml(c));
+      write_file_atomic(in_folder(dir, kRunConfig), to_toml(c));
     }
     fingerprints[m.name] = fp;
     due.push_back(MemberJob{m.name, dir, c.run.threads > 0 ? c.run.threads : std::max(1, cores / o.jobs)});
@@ -70,7 +59,7 @@ void run_members_side_by_side(const std::string& study_name, const std::vector<S
                            return;
                          }
                          ledger.record_done("run:" + job.name, fingerprints[job.name],
-                                            {"runs/" + job.name + "/results.json"}, seconds);
+                                            {in_folder(kMembersDir, job.name, kResults)}, seconds);
                          log_info("member ", job.name, ": done in ", format_duration(seconds), " (", finished, "/",
                                   due.size(), ")");
                        });
@@ -98,25 +87,27 @@ void run_study(const LoadedStudy& study, const std::vector<StudyMember>& members
   const std::string ledger_dir = o.out_dir;
   StageLedger ledger(ledger_dir, o.shards > 1 ? "stages.shard-" + std::to_string(o.shard) + "-of-" +
                                                     std::to_string(o.shards) + ".json"
-                                              : "stages.json");
+                                              : kStages);
   if (study.config.simulation && o.shard == 0)
     ledger.run("percolation", fingerprint_of(to_toml_string(write_config(study.config.percolation))),
                {"percolation/percolation.csv", "percolation/percolation.json"},
-               [&] { run_percolation_stage(study.config.percolation, resolve_threads(configs.empty() ? 0 : configs[0].run.threads),
-                                           o.out_dir + "/percolation"); });
+               [&] {
+                 simulate_percolation_into(o.out_dir + "/percolation", study.config.percolation,
+                                           resolve_threads(configs.empty() ? 0 : configs[0].run.threads));
+               });
   if (o.jobs > 1) {
     run_members_side_by_side(study.config.name, members, configs, mine, o, ledger);
   } else {
     for (std::size_t k = 0; k < mine.size(); ++k) {
       const StudyMember& m = members[mine[k]];
       const RunConfig& c = configs[mine[k]];
-      const std::string dir = o.out_dir + "/runs/" + m.name;
+      const std::string dir = in_folder(o.out_dir, kMembersDir, m.name);
       const std::string eta = describe(study_eta(ledger.entries(), mine.size() - k));
       log_info("study '", study.config.name, "': run ", k + 1, "/", mine.size(), ": ", m.name, eta.empty() ? "" : "; " + eta);
-      ledger.run("run:" + m.name, fingerprint_of(to_toml(c)), {"runs/" + m.name + "/results.json"}, [&] {
+      ledger.run("run:" + m.name, fingerprint_of(to_toml(c)), {in_folder(kMembersDir, m.name, kResults)}, [&] {
         ensure_writable_dir(dir);
         const FolderLock member_lock(dir);
-        write_file_atomic(dir + "/config.toml", to_toml(c));
+        write_file_atomic(in_folder(dir, kRunConfig), to_toml(c));
         run_pipeline(c, dir);
       });
     }

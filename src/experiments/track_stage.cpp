@@ -6,6 +6,7 @@
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/experiments/model_setup.h"
 #include "factorlab/probe/probe.h"
 #include "factorlab/train/runtime.h"
@@ -23,14 +24,14 @@ std::string step_dir(const std::string& out, std::int64_t step) {
 }  // namespace
 
 std::size_t run_track_stage(const std::string& run_dir, const TrackOptions& options, const std::string& out_dir) {
-  const RunConfig folder = load_run_folder_config(run_dir);
-  configure_cpu_runtime(folder.run.threads);
-  const torch::Device device = resolve_device(folder.run.device);
+  const OpenRun run = open_run(run_dir);
+  const RunConfig& folder = run.config;
+  const torch::Device device = run.device;
   const std::vector<std::string> checkpoints = all_checkpoints(run_dir);
   if (checkpoints.empty()) throw InputError("run folder '" + run_dir + "' has no checkpoints (train it first)");
   AnalysisConfig analysis = options.analysis;
   if (!options.umap) analysis.umap_dims.clear();
-  const std::string metrics_path = run_dir + "/metrics.jsonl";
+  const std::string metrics_path = in_folder(run_dir, kMetrics);
   const std::vector<Json> metrics = file_exists(metrics_path) ? read_jsonl(metrics_path) : std::vector<Json>{};
   std::vector<TrackRow> rows;
   Json meta{{"run", run_dir},

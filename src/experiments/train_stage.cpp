@@ -4,6 +4,7 @@
 #include "factorlab/core/fs.h"
 #include "factorlab/core/json.h"
 #include "factorlab/core/log.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/data/dataset_io.h"
 #include "factorlab/experiments/data_stage.h"
 #include "factorlab/experiments/eval_stage.h"
@@ -14,9 +15,10 @@
 namespace factorlab {
 
 TrainResult run_train_stage(const RunConfig& config, const std::string& run_dir, bool resume, const EvalHook& hook) {
-  const int threads = configure_cpu_runtime(config.run.threads);
-  const torch::Device device = resolve_device(config.run.device);
-  const std::string data_path = run_dir + "/dataset.npz";
+  const OpenRun run = open_run(config);
+  const int threads = run.threads;
+  const torch::Device device = run.device;
+  const std::string data_path = in_folder(run_dir, kDataset);
   Dataset data = file_exists(data_path) ? load_dataset(data_path) : run_data_stage(config.data, run_dir);
   Trainer trainer(train_inputs(config, device.str()), data);
   log_info("train: ", trainer.model()->parameter_count(), " parameters, ", data.size(), " examples, ",
@@ -42,10 +44,6 @@ TrainResult run_train_stage(const RunConfig& config, const std::string& run_dir,
                                            {"bf16", uses_bf16(config.train.precision, device.is_cuda())}});
   log_info("train: ", r.new_steps, " steps in ", r.seconds, " s (", r.images_per_s, " images/s), last loss ", r.last_loss);
   return r;
-}
-
-std::vector<float> default_sample_conditions(const RunConfig& config) {
-  return condition_grid(config.data.N, config.sample.grid, model_geometry(config.data).periodic);
 }
 
 }  // namespace factorlab

@@ -1,6 +1,7 @@
 // factorlab/percolation/outputs.cpp — see outputs.h.
 #include "factorlab/percolation/outputs.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -8,6 +9,7 @@
 #include "factorlab/core/config.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/npy.h"
+#include "factorlab/core/run_files.h"
 
 namespace factorlab {
 namespace {
@@ -18,8 +20,6 @@ std::string cell(double v) {
   std::snprintf(buf, sizeof buf, "%.10g", v);
   return buf;
 }
-
-Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
 
 // The config as JSON, driven by the same visit() as the TOML reader and writer.
 struct JsonConfigWriter {
@@ -101,7 +101,7 @@ void write_percolation_outputs(const std::string& dir, const PercolationConfig& 
   write_file_atomic(join(dir, "percolation.csv"), percolation_csv(run));
   write_file_atomic(join(dir, "overlap.csv"), overlap_csv(overlap));
   write_json(join(dir, "percolation.json"), percolation_summary(c, run, timing));
-  write_file_atomic(join(dir, "config.toml"), to_toml_string(write_config(c)));
+  write_file_atomic(join(dir, kRunConfig), to_toml_string(write_config(c)));
 
   std::vector<double> ratio, std_ratio, span, kept, critical, spanning;
   for (const SigmaCurve& curve : run.curves) {
@@ -137,6 +137,19 @@ void write_percolation_outputs(const std::string& dir, const PercolationConfig& 
              {"overlap_analytic", NpyArray::from_f64({S, D}, analytic.data())},
              {"overlap_pixel_open", NpyArray::from_f64({S, D}, open.data())},
              {"overlap_pixel_periodic", NpyArray::from_f64({S, D}, periodic.data())}});
+}
+
+PercolationRun simulate_percolation_into(const std::string& dir, const PercolationConfig& c, int threads) {
+  const auto t0 = std::chrono::steady_clock::now();
+  ensure_writable_dir(dir);
+  PercolationRun run = run_percolation(c, threads);
+  const auto t1 = std::chrono::steady_clock::now();
+  const std::vector<OverlapRow> overlap = overlap_curves(c);
+  PercolationTiming timing;
+  timing.overlap_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  timing.total_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  write_percolation_outputs(dir, c, run, overlap, timing);
+  return run;
 }
 
 }  // namespace factorlab

@@ -16,6 +16,7 @@
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/npy.h"
+#include "factorlab/core/run_files.h"
 
 namespace factorlab {
 
@@ -157,9 +158,9 @@ Json analyze_representations(const Points& reps, const Points& labels, double N,
   timing["total"] = seconds_since(t_all);
   j["timing_s"] = timing;
   j["config"] = to_toml(config);
-  write_json(out_dir + "/analysis.json", j);
+  write_json(in_folder(out_dir, kAnalysisJson), j);
   log_info("analyze: ", reps.rows(), " x ", reps.cols(), ", participation ratio ", p.participation_ratio(),
-           betti.empty() ? std::string() : ", betti " + Json(betti).dump(), "; wrote ", out_dir, "/analysis.json");
+           betti.empty() ? std::string() : ", betti " + Json(betti).dump(), "; wrote ", in_folder(out_dir, kAnalysisJson));
   return j;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "factorlab/core/fs.h"
+#include "factorlab/core/run_files.h"
 
 namespace factorlab {
 namespace {
@@ -121,25 +122,25 @@ Numbers numbers_from_json(const Json& flat) {
 }
 
 Numbers collect_run_numbers(const std::string& run_dir) {
-  Numbers out = numbers_from_json(read_if_exists(run_dir + "/results.json"));
+  Numbers out = numbers_from_json(read_if_exists(in_folder(run_dir, kResults)));
   for (const auto& [k, v] : numbers_from_stage_files(run_dir)) out.emplace(k, v);  // results.json wins
   return out;
 }
 
 Numbers numbers_from_stage_files(const std::string& run_dir) {
   Numbers out;
-  fill_eval(out, read_if_exists(run_dir + "/eval.json"), "eval");
-  fill_eval(out, read_if_exists(run_dir + "/optimal/eval.json"), "baseline");
+  fill_eval(out, read_if_exists(in_folder(run_dir, kEvalJson)), "eval");
+  fill_eval(out, read_if_exists(in_folder(run_dir, kBaselineDir, kEvalJson)), "baseline");
   const Json train = read_if_exists(run_dir + "/train.json");
   for (const char* k : {"steps", "seconds", "images_per_s", "last_loss", "parameters"})
     fill(out, std::string("train.") + k, train, k);
-  fill_metrics(out, run_dir + "/metrics.jsonl");
-  const Json data = read_if_exists(run_dir + "/data.json");
+  fill_metrics(out, in_folder(run_dir, kMetrics));
+  const Json data = read_if_exists(in_folder(run_dir, kDataJson));
   fill(out, "data.N", data, "N");
   fill(out, "data.n_train", data, "train");
   fill(out, "data.n_ood", data, "ood");
-  fill_analysis(out, read_if_exists(run_dir + "/analysis/analysis.json"));
-  const Json stages = read_if_exists(run_dir + "/stages.json");
+  fill_analysis(out, read_if_exists(in_folder(run_dir, kAnalysisDir, kAnalysisJson)));
+  const Json stages = read_if_exists(in_folder(run_dir, kStages));
   if (stages.is_array())
     for (const Json& s : stages)
       if (s.is_object() && s.contains("stage") && s["stage"].is_string())

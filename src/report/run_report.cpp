@@ -13,6 +13,7 @@
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
 #include "factorlab/core/npy.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/report/csv_table.h"
 #include "factorlab/report/figure_set.h"
 #include "factorlab/report/map_figures.h"
@@ -34,7 +35,7 @@ const char* const kSources[][2] = {{"model", "model"}, {"clifford_torus", "Cliff
                                    {"torus_3d", "3D torus (coupled)"}};
 
 std::string run_name(const std::string& run_dir) {
-  const std::string path = run_dir + "/config.toml";
+  const std::string path = in_folder(run_dir, kRunConfig);
   if (file_exists(path)) {
     try {
       const toml::table t = load_toml(path);
@@ -58,7 +59,7 @@ Series series(const std::string& title, std::vector<double> x, std::vector<doubl
 void training_figures(FigureSet& figs, const std::string& run_dir) {
   figs.group("Training", "From metrics.jsonl: the loss logged during training and the accuracy of the "
                          "evaluations run during training (a subset of the test conditions).");
-  const std::string path = run_dir + "/metrics.jsonl";
+  const std::string path = in_folder(run_dir, kMetrics);
   if (!file_exists(path)) {
     figs.missing("Training loss", "no metrics.jsonl");
     return;
@@ -241,7 +242,7 @@ void umap_figures(FigureSet& figs, const std::string& run_dir) {
 
 void ortho_figures(FigureSet& figs, const std::string& run_dir) {
   figs.group("Factorization: orthogonality, parallelism and hyper-factorization",
-             "Histograms of the statistics of SPEC Section 6 for the model, next to the same statistics of an ideal "
+             "Histograms of the statistics of docs/design.md 7.4 for the model, next to the same statistics of an ideal "
              "Clifford torus (factorized) and an ideal 3D torus (coupled) at the same labels (analysis/ortho.csv). "
              "Opposite-point cosines and curve participation ratios: both tori draw each curve as a circle in a "
              "plane (-1 and 2); values of one feature that are mutually orthogonal give about 0 and n - 1.");
@@ -407,10 +408,10 @@ ReportOutcome write_run_report(const std::string& run_dir, const ReportOptions& 
                   "): figures are missing; their data and scripts are in figures/.");
   if (!numbers_error.empty()) doc.paragraph("The run's numbers could not be read: " + numbers_error);
   doc.heading("What was run");
-  doc.preformatted(file_exists(run_dir + "/config.toml") ? read_file(run_dir + "/config.toml") : "(no config.toml)");
+  doc.preformatted(file_exists(in_folder(run_dir, kRunConfig)) ? read_file(in_folder(run_dir, kRunConfig)) : "(no " + std::string(kRunConfig) + ")");
   doc.heading("Stage timings");
-  doc.table(stage_table(file_exists(run_dir + "/stages.json") ? read_json(run_dir + "/stages.json") : Json()));
-  doc.heading("The paper's claims (SPEC 8.1, factorization) on this run");
+  doc.table(stage_table(file_exists(in_folder(run_dir, kStages)) ? read_json(in_folder(run_dir, kStages)) : Json()));
+  doc.heading("The paper's claims (docs/design.md 9.1, factorization) on this run");
   doc.table(claims_table(factorization_claims(numbers, tracked)));
   if (const std::vector<MemorizationRow> memo = memorization_rows(numbers); has_baseline(memo)) {
     doc.heading("Memorization or composition? (the exact optimal denoiser of the training set; docs/memorization.md)");

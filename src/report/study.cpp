@@ -8,6 +8,7 @@
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/log.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/report/csv_table.h"
 
 namespace factorlab {
@@ -25,9 +26,9 @@ std::string label_text(const Json& v) {
 // The study's collected table, by run name: results.json (array of row objects) or results.csv.
 std::map<std::string, Numbers> collected_rows(const std::string& dir) {
   std::map<std::string, Numbers> rows;
-  if (file_exists(dir + "/results.json")) {
-    const Json j = read_json(dir + "/results.json");
-    if (!j.is_array()) throw InputError("'" + dir + "/results.json' must be an array of row objects");
+  if (file_exists(in_folder(dir, kResults))) {
+    const Json j = read_json(in_folder(dir, kResults));
+    if (!j.is_array()) throw InputError("'" + in_folder(dir, kResults) + "' must be an array of row objects");
     for (const Json& row : j)
       if (row.is_object() && row.contains("run") && row["run"].is_string())
         rows[row["run"].get<std::string>()] = numbers_from_json(row);
@@ -86,7 +87,7 @@ Study read_study_folder(const std::string& study_dir) {
     require(r.is_object() && r.contains("name") && r["name"].is_string(), where + " has no string \"name\"");
     StudyRun run;
     run.name = r["name"].get<std::string>();
-    const std::string rel = r.contains("dir") && r["dir"].is_string() ? r["dir"].get<std::string>() : "runs/" + run.name;
+    const std::string rel = r.contains("dir") && r["dir"].is_string() ? r["dir"].get<std::string>() : in_folder(kMembersDir, run.name);
     run.dir = study_dir + "/" + rel;
     if (r.contains("labels") && r["labels"].is_object())
       for (const auto& [k, v] : r["labels"].items()) run.labels[k] = label_text(v);

@@ -8,6 +8,7 @@
 
 #include "factorlab/core/config.h"
 #include "factorlab/core/fs.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/report/csv_table.h"
 #include "factorlab/report/memorization.h"
 #include "factorlab/report/figure_set.h"
@@ -39,7 +40,7 @@ std::string holdout_units(const std::vector<StudyRun>& runs, const std::string& 
   for (const StudyRun& r : runs) {
     if (r.label("experiment") != experiment) continue;
     try {
-      const toml::table t = load_toml(r.dir + "/config.toml");
+      const toml::table t = load_toml(in_folder(r.dir, kRunConfig));
       const toml::array* parts = t["data"]["parts"].as_array();
       if (!parts) return "";
       for (const toml::node& part : *parts) {

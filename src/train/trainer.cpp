@@ -15,6 +15,7 @@
 #include "factorlab/core/log.h"
 #include "factorlab/core/progress.h"
 #include "factorlab/core/rng.h"
+#include "factorlab/core/run_files.h"
 #include "factorlab/model/precision.h"
 #include "factorlab/train/checkpoint.h"
 
@@ -257,7 +258,7 @@ std::uint64_t Trainer::disk_bytes_needed() const {
 
 TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook& hook) {
   const std::int64_t total = in_.train.total_steps(n_);
-  const std::string metrics = run_dir + "/metrics.jsonl";
+  const std::string metrics = in_folder(run_dir, kMetrics);
   make_dirs(run_dir + "/checkpoints");
   // Temporaries of a killed earlier process: never outputs (no reader looks at them), cleared here.
   const int stale = remove_stale_temp_files(run_dir) + remove_stale_temp_files(run_dir + "/checkpoints");
@@ -348,9 +349,8 @@ TrainResult Trainer::run(const std::string& run_dir, bool resume, const EvalHook
         if (dynamic_cast<const InputError*>(&e)) throw;
         // e.g. the disk filled up during the run: say what is kept and how to go on.
         const std::string kept = latest_checkpoint(run_dir);
-        throw std::runtime_error(std::string(e.what()) + "; training stopped at step " + std::to_string(step_) +
-                                 (kept.empty() ? "" : ", the last good checkpoint is " + kept) +
-                                 "; fix the cause and continue with: factorlab train --resume --out " + run_dir);
+        throw TrainingStopped(std::string(e.what()) + "; training stopped at step " + std::to_string(step_) +
+                              (kept.empty() ? "" : ", the last good checkpoint is " + kept));
       }
     }
   }

@@ -26,8 +26,12 @@
 #include "factorlab/core/fs.h"
 #include "factorlab/core/rng.h"
 
+#include "../support/scratch_dir.h"
+
 namespace factorlab {
 namespace {
+
+using test_support::scratch_dir;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 using test_clouds::circle;
@@ -58,11 +62,6 @@ PersistenceConfig exact_config(int max_dim) {
   return c;
 }
 
-std::string temp_dir(const std::string& name) {
-  const std::string d = ::testing::TempDir() + "factorlab_" + name + "_" + std::to_string(::getpid());
-  make_dirs(d);
-  return d;
-}
 
 // ---- closed-form diagrams --------------------------------------------------------------------
 
@@ -236,7 +235,7 @@ TEST(Persistence, CsvAndJson) {
   Points p = Points::Zero(6, 3);
   for (int i = 0; i < 3; ++i) p(2 * i, i) = 1, p(2 * i + 1, i) = -1;
   const auto r = compute_persistence(p, exact_config(2));
-  const std::string path = temp_dir("persistence") + "/pairs.csv";
+  const std::string path = scratch_dir("persistence", "persistence") + "/pairs.csv";
   write_persistence_csv(path, r);
   std::istringstream in(read_file(path));
   std::string line;
@@ -408,7 +407,7 @@ void expect_same_bars(std::vector<std::pair<double, double>> ours, std::vector<s
 void compare_with_ripser(const Points& p, const std::string& name) {
   if (::access(kRipser, X_OK) != 0)
     GTEST_SKIP() << kRipser << " is missing: install Debian's ripser package (scripts/install-deps.sh) to compare";
-  const std::string path = temp_dir("ripser") + "/" + name + ".csv";
+  const std::string path = scratch_dir("persistence", "ripser") + "/" + name + ".csv";
   std::ostringstream os;
   os.precision(17);
   for (Eigen::Index i = 0; i < p.rows(); ++i)

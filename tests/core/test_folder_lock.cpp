@@ -13,14 +13,13 @@
 
 #include "factorlab/core/error.h"
 
+#include "../support/scratch_dir.h"
+
 namespace factorlab {
 namespace {
 
-std::string fresh_dir(const std::string& name) {
-  const auto d = std::filesystem::temp_directory_path() / ("factorlab_lock_" + std::to_string(::getpid()) + "_" + name);
-  std::filesystem::remove_all(d);
-  return d.string();
-}
+using test_support::scratch_dir;
+
 
 // The message a second writer gets, or "" when it got the lock.
 std::string second_writer_error(const std::string& dir, const std::string& file = kFolderLockFile) {
@@ -61,7 +60,7 @@ pid_t child_holding(const std::string& dir) {
 }
 
 TEST(FolderLock, SecondWriterInAnotherProcessIsToldTheHoldersPid) {
-  const std::string dir = fresh_dir("two");
+  const std::string dir = scratch_dir("lock", "two", false);
   const pid_t child = child_holding(dir);
   ASSERT_GT(child, 0);
   const std::string err = second_writer_error(dir);
@@ -85,7 +84,7 @@ bool free_for_another_process(const std::string& dir) {
 
 TEST(FolderLock, NestsWithinAProcessAndIsHeldUntilTheLastHolderGoes) {
   if (std::system("command -v flock > /dev/null 2>&1") != 0) GTEST_SKIP() << "no flock(1) (util-linux)";
-  const std::string dir = fresh_dir("one");
+  const std::string dir = scratch_dir("lock", "one", false);
   {
     FolderLock a(dir);
     EXPECT_TRUE(a.held());
@@ -107,7 +106,7 @@ TEST(FolderLock, NestsWithinAProcessAndIsHeldUntilTheLastHolderGoes) {
 }
 
 TEST(FolderLock, LockNamesAreIndependent) {
-  const std::string dir = fresh_dir("names");
+  const std::string dir = scratch_dir("lock", "names", false);
   const pid_t child = child_holding(dir);  // holds the default name
   ASSERT_GT(child, 0);
   EXPECT_EQ(second_writer_error(dir, ".factorlab.shard-1-of-2.lock"), "");
@@ -117,7 +116,7 @@ TEST(FolderLock, LockNamesAreIndependent) {
 }
 
 TEST(FolderLock, UnusableFolderIsAnInputError) {
-  const std::string dir = fresh_dir("file");
+  const std::string dir = scratch_dir("lock", "file", false);
   std::filesystem::create_directories(std::filesystem::path(dir).parent_path());
   { FILE* f = std::fopen(dir.c_str(), "w"); ASSERT_NE(f, nullptr); std::fclose(f); }
   EXPECT_THROW(FolderLock(dir + "/sub"), std::exception);

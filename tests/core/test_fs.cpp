@@ -9,20 +9,18 @@
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 
+#include "../support/scratch_dir.h"
+
 using namespace factorlab;
 namespace fs = std::filesystem;
 
 namespace {
-std::string tmp_dir(const char* name) {
-  auto d = fs::temp_directory_path() / ("factorlab_fs_" + std::to_string(::getpid()) + name);
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d.string();
-}
+
+using test_support::scratch_dir;
 }  // namespace
 
 TEST(Fs, AtomicWriteReplacesAndLeavesNoTemporary) {
-  const std::string dir = tmp_dir("a");
+  const std::string dir = scratch_dir("fs", "a");
   write_file_atomic(dir + "/sub/x.txt", std::string("one"));
   write_file_atomic(dir + "/sub/x.txt", std::string("two"));
   EXPECT_EQ(read_file(dir + "/sub/x.txt"), "two");
@@ -41,7 +39,7 @@ TEST(Fs, MissingFileIsAnInputErrorNamingThePath) {
 }
 
 TEST(Fs, ReadingAFolderIsAnInputError) {
-  const std::string dir = tmp_dir("g");
+  const std::string dir = scratch_dir("fs", "g");
   try {
     read_file(dir);
     FAIL();
@@ -53,7 +51,7 @@ TEST(Fs, ReadingAFolderIsAnInputError) {
 TEST(Fs, UnwritableFolderFailsAtStart) {
   if (::geteuid() == 0) {
     // root may write anywhere; a path under a regular file can never be a folder.
-    const std::string dir = tmp_dir("b");
+    const std::string dir = scratch_dir("fs", "b");
     write_file_atomic(dir + "/file", std::string("x"));
     EXPECT_THROW(ensure_writable_dir(dir + "/file/run"), InputError);
   } else {
@@ -62,7 +60,7 @@ TEST(Fs, UnwritableFolderFailsAtStart) {
 }
 
 TEST(Fs, UnwritableFolderMessageNamesThePath) {
-  const std::string dir = tmp_dir("d");
+  const std::string dir = scratch_dir("fs", "d");
   write_file_atomic(dir + "/file", std::string("x"));
   try {
     ensure_writable_dir(dir + "/file/run");
@@ -76,7 +74,7 @@ TEST(Fs, UnwritableFolderMessageNamesThePath) {
 }
 
 TEST(Fs, FreeSpaceIsPositiveAndTooMuchIsRefused) {
-  const std::string dir = tmp_dir("e");
+  const std::string dir = scratch_dir("fs", "e");
   const std::uint64_t have = free_bytes(dir);
   EXPECT_GT(have, 0u);
   EXPECT_NO_THROW(require_free_space(dir, 1, "a test"));
@@ -102,7 +100,7 @@ TEST(Fs, TempFileNames) {
 }
 
 TEST(Fs, StaleTemporariesOfDeadProcessesAreRemoved) {
-  const std::string dir = tmp_dir("f");
+  const std::string dir = scratch_dir("fs", "f");
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) ::_exit(0);

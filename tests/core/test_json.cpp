@@ -9,20 +9,18 @@
 #include "factorlab/core/fs.h"
 #include "factorlab/core/json.h"
 
+#include "../support/scratch_dir.h"
+
 using namespace factorlab;
 namespace fs = std::filesystem;
 
 namespace {
-std::string tmp_dir(const char* name) {
-  auto d = fs::temp_directory_path() / ("factorlab_json_" + std::to_string(::getpid()) + name);
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d.string();
-}
+
+using test_support::scratch_dir;
 }  // namespace
 
 TEST(Json, JsonRoundTripAndBadJsonIsAnInputError) {
-  const std::string dir = tmp_dir("a");
+  const std::string dir = scratch_dir("json", "a");
   write_json(dir + "/r.json", Json{{"a", 1.5}});
   EXPECT_DOUBLE_EQ(read_json(dir + "/r.json")["a"].get<double>(), 1.5);
   write_file_atomic(dir + "/bad.json", std::string("{nope"));
@@ -30,7 +28,7 @@ TEST(Json, JsonRoundTripAndBadJsonIsAnInputError) {
 }
 
 TEST(Json, AppendWritesWholeLines) {
-  const std::string dir = tmp_dir("b");
+  const std::string dir = scratch_dir("json", "b");
   const std::string path = dir + "/m.jsonl";
   for (int i = 1; i <= 3; ++i) append_jsonl(path, Json{{"step", i}, {"note", std::string(5000, 'x')}});
   const std::string text = read_file(path);
@@ -44,7 +42,7 @@ TEST(Json, AppendWritesWholeLines) {
 }
 
 TEST(Json, TornLastLineIsDroppedAndReported) {
-  const std::string dir = tmp_dir("c");
+  const std::string dir = scratch_dir("json", "c");
   const std::string path = dir + "/m.jsonl";
   append_jsonl(path, Json{{"step", 1}});
   append_jsonl(path, Json{{"step", 2}});
@@ -59,7 +57,7 @@ TEST(Json, TornLastLineIsDroppedAndReported) {
 }
 
 TEST(Json, CorruptLineInTheMiddleIsAnErrorNamingTheLine) {
-  const std::string dir = tmp_dir("d");
+  const std::string dir = scratch_dir("json", "d");
   const std::string path = dir + "/m.jsonl";
   write_file_atomic(path, std::string("{\"step\": 1}\n{\"step\": 2, \"lo\n{\"step\": 3}\n"));
   try {
@@ -73,7 +71,7 @@ TEST(Json, CorruptLineInTheMiddleIsAnErrorNamingTheLine) {
 }
 
 TEST(Json, EmptyFileAndBlankLinesGiveNoRows) {
-  const std::string dir = tmp_dir("e");
+  const std::string dir = scratch_dir("json", "e");
   write_file_atomic(dir + "/empty.jsonl", std::string());
   EXPECT_TRUE(read_jsonl(dir + "/empty.jsonl").empty());
   write_file_atomic(dir + "/blank.jsonl", std::string("\n{\"a\": 1}\n\n"));

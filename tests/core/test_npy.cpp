@@ -11,14 +11,13 @@
 #include "factorlab/core/npy.h"
 #include "factorlab/core/seal.h"
 
+#include "../support/scratch_dir.h"
+
 using namespace factorlab;
 
 namespace {
-std::string tmp_dir() {
-  auto d = std::filesystem::temp_directory_path() / ("factorlab_npy_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(d);
-  return d.string();
-}
+
+using test_support::scratch_dir;
 bool have_numpy() { return std::system("/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1") == 0; }
 
 template <class F>
@@ -49,7 +48,7 @@ TEST(Npy, RoundTripEveryDtype) {
 }
 
 TEST(Npy, NpzRoundTrip) {
-  const std::string path = tmp_dir() + "/a.npz";
+  const std::string path = scratch_dir("npy") + "/a.npz";
   const float f[4] = {1, 2, 3, 4};
   const std::int8_t k[2] = {1, -1};
   write_npz(path, {{"x", NpyArray::from_f32({2, 2}, f)}, {"kind", NpyArray::from_i8({2}, k)}});
@@ -63,7 +62,7 @@ TEST(Npy, NpzRoundTrip) {
 
 TEST(Npy, NumpyReadsOurFilesAndWeReadNumpys) {
   if (!have_numpy()) GTEST_SKIP() << "SKIPPED: /usr/bin/python3 with numpy is not installed (apt-get install python3-numpy)";
-  const std::string dir = tmp_dir();
+  const std::string dir = scratch_dir("npy");
   const float f[6] = {0.5f, 1.5f, -2.5f, 3.f, 4.f, 5.f};
   const std::int8_t k[3] = {0, 1, 2};
   write_npz(dir + "/ours.npz", {{"images", NpyArray::from_f32({1, 2, 3}, f)}, {"kind", NpyArray::from_i8({3}, k)}});
@@ -132,7 +131,7 @@ TEST(Npy, MalformedInputsGiveOneLineErrors) {
 
 TEST(Npy, CorruptNpzIsRejected) {
   const float f[4] = {1, 2, 3, 4};
-  const std::string path = tmp_dir() + "/c.npz";
+  const std::string path = scratch_dir("npy") + "/c.npz";
   write_npz(path, {{"x", NpyArray::from_f32({4}, f)}});
   const std::string good = read_file(path);
   std::string flipped = good;

@@ -11,6 +11,8 @@
 #include "factorlab/core/npy.h"
 #include "factorlab/core/rng.h"
 
+#include "../support/scratch_dir.h"
+
 namespace factorlab {
 namespace {
 
@@ -68,7 +70,7 @@ TEST(Seal, SealedNpzStillDecodesAndFlipsNeverLoad) {
   const float f[6] = {1, 2, 3, 4, 5, 6};
   const std::int8_t k[3] = {0, 1, 2};
   const NpzEntries entries = {{"x", NpyArray::from_f32({2, 3}, f)}, {"kind", NpyArray::from_i8({3}, k)}};
-  const std::string dir = ::testing::TempDir();
+  const std::string dir = test_support::scratch_dir("seal");
   write_npz(dir + "/s.npz", entries);
   const std::string good = read_file(dir + "/s.npz");
   ASSERT_TRUE(has_seal(good));

@@ -11,14 +11,13 @@
 #include "factorlab/core/seal.h"
 #include "factorlab/data/dataset_io.h"
 
+#include "../support/scratch_dir.h"
+
 using namespace factorlab;
 
 namespace {
-std::string tmp_dir() {
-  auto d = std::filesystem::temp_directory_path() / ("factorlab_dsio_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(d);
-  return d.string();
-}
+
+using test_support::scratch_dir;
 Dataset sample() {
   DataConfig c;
   c.N = 16;
@@ -36,7 +35,7 @@ Dataset sample() {
 
 TEST(DatasetIo, RoundTripIsExact) {
   const Dataset d = sample();
-  const std::string path = tmp_dir() + "/dataset.npz";
+  const std::string path = scratch_dir("dsio") + "/dataset.npz";
   save_dataset(path, d);
   const Dataset e = load_dataset(path);
   EXPECT_EQ(e.N, d.N);
@@ -54,7 +53,7 @@ TEST(DatasetIo, NumpyLoadsIt) {
   if (std::system("/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "SKIPPED: /usr/bin/python3 with numpy is not installed (apt-get install python3-numpy)";
   const Dataset d = sample();
-  const std::string dir = tmp_dir();
+  const std::string dir = scratch_dir("dsio");
   save_dataset(dir + "/dataset.npz", d);
   const std::string cmd = "/usr/bin/python3 -c \"import numpy as np; z = np.load('" + dir +
                           "/dataset.npz'); n = z['images'].shape[0]; "
@@ -68,7 +67,7 @@ TEST(DatasetIo, NumpyLoadsIt) {
 }
 
 TEST(DatasetIo, WrongOrMissingArraysAreClearErrors) {
-  const std::string dir = tmp_dir();
+  const std::string dir = scratch_dir("dsio");
   const float f[4] = {0, 0, 0, 0};
   write_npz(dir + "/other.npz", {{"x", NpyArray::from_f32({4}, f)}});
   try {
@@ -96,7 +95,7 @@ TEST(DatasetIo, WrongOrMissingArraysAreClearErrors) {
 // dataset.npz carries a checksum of the whole file (core/seal.h): seeded random byte flips anywhere,
 // and a file without the checksum, are errors naming the file; none loads silently.
 TEST(DatasetIo, SeededRandomByteFlipsNeverLoadSilently) {
-  const std::string dir = tmp_dir();
+  const std::string dir = scratch_dir("dsio");
   const std::string path = dir + "/flipped.npz";
   save_dataset(dir + "/dataset.npz", sample());
   const std::string good = read_file(dir + "/dataset.npz");

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include "../support/scratch_dir.h"
+
 struct CliResult {
   int code = -1;
   std::string output;  // stdout and stderr together
@@ -28,9 +30,4 @@ inline CliResult run_factorlab(const std::string& args, const std::string& cwd =
   return run_shell((cwd.empty() ? "" : "cd '" + cwd + "' && ") + std::string(FACTORLAB_EXE) + " " + args + " 2>&1");
 }
 
-inline std::string fresh_dir(const std::string& name) {
-  auto d = std::filesystem::temp_directory_path() / ("factorlab_e2e_" + std::to_string(::getpid()) + "_" + name);
-  std::filesystem::remove_all(d);
-  std::filesystem::create_directories(d);
-  return d.string();
-}
+inline std::string fresh_dir(const std::string& name) { return factorlab::test_support::scratch_dir("e2e", name); }

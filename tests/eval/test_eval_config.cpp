@@ -1,4 +1,4 @@
-// tests/eval/test_eval_config.cpp — EvalConfig (eval/eval_config.h): the issue's defaults,
+// tests/eval/test_eval_config.cpp — EvalConfig (eval/eval_config.h): the defaults of docs/design.md 6,
 // validate() naming "eval.<key>" (copy_ratio in (0, 1) too), a TOML round trip, and the conditions
 // each choice selects from a dataset (id, ood, all, grid, random, the seeded training-time subset,
 // repetition).
@@ -11,18 +11,12 @@
 #include "factorlab/data/dataset.h"
 #include "factorlab/eval/eval_config.h"
 
+#include "../support/expect_error.h"
+
 namespace factorlab {
 namespace {
 
-template <class F>
-void expect_input_error(F f, const std::string& needle) {
-  try {
-    f();
-    ADD_FAILURE() << "no InputError (expected one mentioning '" << needle << "')";
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
-  }
-}
+using test_support::expect_input_error;
 
 // N = 16 sos with a cross 6..8: 13 x 13 = 169 ID, 3 x 13 per band, 3 x 3 intersection.
 DataConfig cross_data() {
@@ -35,7 +29,7 @@ DataConfig cross_data() {
   return d;
 }
 
-TEST(EvalConfig, DefaultsAreTheIssues) {
+TEST(EvalConfig, DefaultsMatchTheDesignDoc) {
   EvalConfig c;
   EXPECT_EQ(c.conditions, ConditionSet::All);
   EXPECT_EQ(c.samples_per_condition, 1);

@@ -13,6 +13,8 @@
 #include "factorlab/data/render.h"
 #include "factorlab/eval/eval_grid.h"
 
+#include "../support/scratch_dir.h"
+
 namespace factorlab {
 namespace {
 
@@ -71,7 +73,7 @@ TEST(EvalGrid, MarksAndBorders) {
 }
 
 TEST(EvalGrid, WritesAPng) {
-  const auto dir = std::filesystem::temp_directory_path() / ("factorlab_evalgrid_" + std::to_string(::getpid()));
+  const std::filesystem::path dir = test_support::scratch_dir("evalgrid", "", false);
   const std::string path = (dir / "samples_eval.png").string();
   const int N = 8;
   std::vector<float> samples(100 * N * N, 0.5f);

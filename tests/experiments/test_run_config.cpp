@@ -9,6 +9,8 @@
 #include "factorlab/experiments/run_config.h"
 #include "factorlab/experiments/study.h"
 
+#include "../support/scratch_dir.h"
+
 using namespace factorlab;
 
 TEST(RunConfig, EveryPresetLoadsAndBuildsItsData) {
@@ -34,8 +36,7 @@ TEST(RunConfig, DefaultIsSmallPeriodicBumps) {
 
 TEST(RunConfig, ResolvedConfigRoundTrips) {
   const RunConfig c = load_run_config("compositional_union", {"data.parts.1.drop_rim=true", "run.name=x"});
-  const auto dir = std::filesystem::temp_directory_path() / ("factorlab_rc_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const std::filesystem::path dir = test_support::scratch_dir("rc");
   const std::string path = (dir / "config.toml").string();
   write_file_atomic(path, to_toml(c));
   const RunConfig e = load_run_config(path, {});
@@ -67,7 +68,7 @@ TEST(RunConfig, BadSourcesAndKeys) {
 // holds the output: the folder must not shadow the preset. A regular file still wins over a preset,
 // and a folder that is no preset is still a clear error.
 TEST(RunConfig, AFolderNamedLikeAPresetDoesNotShadowIt) {
-  const auto dir = std::filesystem::temp_directory_path() / ("factorlab_rcdir_" + std::to_string(::getpid()));
+  const std::filesystem::path dir = test_support::scratch_dir("rcdir");
   std::filesystem::create_directories(dir / "default");
   std::filesystem::create_directories(dir / "data_efficiency");
   std::filesystem::create_directories(dir / "d");

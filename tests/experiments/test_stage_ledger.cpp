@@ -12,21 +12,19 @@
 #include "factorlab/experiments/results.h"
 #include "factorlab/experiments/stage_ledger.h"
 
+#include "../support/scratch_dir.h"
+
 using namespace factorlab;
 
 namespace {
 
-std::string temp_dir(const std::string& tag) {
-  const auto d = std::filesystem::temp_directory_path() / ("factorlab_ledger_" + tag + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(d);
-  std::filesystem::create_directories(d);
-  return d.string();
-}
+using test_support::scratch_dir;
+
 
 }  // namespace
 
 TEST(StageLedger, SkipsCompleteStagesAndRerunsChangedOrMissingOnes) {
-  const std::string dir = temp_dir("skip");
+  const std::string dir = scratch_dir("ledger", "skip");
   int a = 0, b = 0;
   auto stage_a = [&] { ++a; write_file_atomic(dir + "/a.txt", "a"); };
   auto stage_b = [&] { ++b; write_file_atomic(dir + "/b.txt", "b"); };
@@ -59,7 +57,7 @@ TEST(StageLedger, SkipsCompleteStagesAndRerunsChangedOrMissingOnes) {
 }
 
 TEST(StageLedger, AFailedStageIsNotRecordedAndLaterStagesAreKept) {
-  const std::string dir = temp_dir("fail");
+  const std::string dir = scratch_dir("ledger", "fail");
   {
     StageLedger l(dir);
     l.run("a", "f", {}, [] {});
@@ -76,7 +74,7 @@ TEST(StageLedger, AFailedStageIsNotRecordedAndLaterStagesAreKept) {
 }
 
 TEST(StageLedger, ASignalStopsBeforeTheNextStageAndTheRerunContinues) {
-  const std::string dir = temp_dir("signal");
+  const std::string dir = scratch_dir("ledger", "signal");
   install_interrupt_handlers();
   int a = 0, b = 0;
   {
@@ -102,7 +100,7 @@ TEST(StageLedger, ASignalStopsBeforeTheNextStageAndTheRerunContinues) {
 }
 
 TEST(StageLedger, UnreadableLedgerMeansEverythingReruns) {
-  const std::string dir = temp_dir("corrupt");
+  const std::string dir = scratch_dir("ledger", "corrupt");
   write_file_atomic(dir + "/stages.json", "{not json");
   StageLedger l(dir);
   int n = 0;
@@ -117,7 +115,7 @@ TEST(StageLedger, FingerprintIsFnv1a) {
 }
 
 TEST(Results, CollectsHeadlineNumbersAndLeavesUnmeasuredOut) {
-  const std::string dir = temp_dir("results");
+  const std::string dir = scratch_dir("ledger", "results");
   EXPECT_TRUE(collect_run_results(dir).empty());
   write_json(dir + "/eval.json", Json{{"step", 100},
                                      {"groups", {{"all", {{"x_accuracy", 0.5}, {"y_accuracy", 0.75}, {"joint_accuracy", 0.25},
@@ -147,7 +145,7 @@ TEST(Results, CollectsHeadlineNumbersAndLeavesUnmeasuredOut) {
 
 // Every stage records what wrote it; a stage another factorlab version wrote is not reused.
 TEST(StageLedger, RecordsProvenanceAndRerunsAnotherVersionsStage) {
-  const std::string dir = temp_dir("provenance");
+  const std::string dir = scratch_dir("ledger", "provenance");
   int runs = 0;
   auto body = [&] { ++runs; write_file_atomic(dir + "/a.txt", "a"); };
   {
@@ -175,7 +173,7 @@ TEST(StageLedger, RecordsProvenanceAndRerunsAnotherVersionsStage) {
 // of); one written at this build's commit carries no such mark. Needs a build from a git checkout.
 TEST(StageLedger, AnotherCommitsStageIsReusedAndFlagged) {
   if (current_provenance().commit.empty()) GTEST_SKIP() << "not built from a git checkout: no commit to compare";
-  const std::string dir = temp_dir("commit");
+  const std::string dir = scratch_dir("ledger", "commit");
   int runs = 0;
   auto body = [&] { ++runs; write_file_atomic(dir + "/a.txt", "a"); };
   ASSERT_TRUE(StageLedger(dir).run("a", "f1", {"a.txt"}, body));

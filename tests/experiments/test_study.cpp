@@ -12,16 +12,14 @@
 #include "factorlab/experiments/run_config.h"
 #include "factorlab/experiments/study.h"
 
+#include "../support/scratch_dir.h"
+
 using namespace factorlab;
 
 namespace {
 
-std::string temp_dir(const std::string& tag) {
-  const auto d = std::filesystem::temp_directory_path() / ("factorlab_study_" + tag + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(d);
-  std::filesystem::create_directories(d);
-  return d.string();
-}
+using test_support::scratch_dir;
+
 
 LoadedStudy from_text(const std::string& dir, const std::string& text, const std::vector<std::string>& sets = {}) {
   const std::string path = dir + "/study.toml";
@@ -44,7 +42,7 @@ TEST(StudySpec, GridAxisParses) {
 }
 
 TEST(StudySpec, ExpandsGridsRowMajorWithNamesLabelsAndOverrideOrder) {
-  const std::string dir = temp_dir("expand");
+  const std::string dir = scratch_dir("study", "expand");
   const LoadedStudy s = from_text(dir, R"([study]
 name = "t"
 set = ["train.steps=7"]
@@ -82,7 +80,7 @@ config = "default"
 }
 
 TEST(StudySpec, DuplicateNamesAndBadStudiesAreInputErrors) {
-  const std::string dir = temp_dir("bad");
+  const std::string dir = scratch_dir("study", "bad");
   EXPECT_THROW(expand_study(from_text(dir, "[study]\n[[study.runs]]\nname = \"a\"\n[[study.runs]]\nname = \"a\"\n"), {}),
                InputError);
   EXPECT_THROW(from_text(dir, "[study]\nname = \"x\"\n"), InputError);                                  // no runs
@@ -135,7 +133,7 @@ TEST(StudySpec, DataEfficiencyStripesAreFourNOneDimensionalExamplesAtEveryN) {
   for (const auto& name : preset_names()) {
     if (!is_study_source(name)) continue;
     const LoadedStudy s = load_study(name, {});
-    if (s.config.kind != "data_efficiency") continue;
+    if (s.config.kind != StudyKind::DataEfficiency) continue;
     for (const auto& m : expand_study(s, {})) {
       RunConfig c = load_run_config(m.config, m.overrides);
       std::vector<PartConfig> stripes;
@@ -161,7 +159,7 @@ TEST(StudySpec, DataEfficiencyStripesAreFourNOneDimensionalExamplesAtEveryN) {
 }
 
 TEST(StudySpec, CollectGathersFinishedRunsIntoCsvAndJson) {
-  const std::string dir = temp_dir("collect");
+  const std::string dir = scratch_dir("study", "collect");
   const LoadedStudy s = from_text(dir, "[study]\nname = \"c\"\n[[study.runs]]\nname = \"r\"\ngrid = [\"N:data.N=8,16,24\"]\n");
   const auto members = expand_study(s, {});
   write_json(dir + "/study.json", study_json(s.config, members));
@@ -181,7 +179,7 @@ TEST(StudySpec, CollectGathersFinishedRunsIntoCsvAndJson) {
 // Seeds: every member becomes k replicates <name>_seed<s> (seed fastest), labelled seed, whose seed
 // keys are the member's own + s (probe.seed + s * probe.seeds); replicate 0 is the member itself.
 TEST(StudySeeds, ReplicatesHaveNamesLabelsAndSeedOverrides) {
-  const std::string dir = temp_dir("seeds");
+  const std::string dir = scratch_dir("study", "seeds");
   const std::string text =
       "[study]\nname = \"s\"\nset = [\"train.seed=5\", \"probe.seeds=4\"]\n[[study.runs]]\nname = \"r\"\n"
       "labels = [\"experiment=x\"]\ngrid = [\"N:data.N=8,16\"]\n";
@@ -222,7 +220,7 @@ TEST(StudySeeds, ReplicatesHaveNamesLabelsAndSeedOverrides) {
 
 // With one seed (the default and every preset) nothing changes: names, folders, overrides, study.json.
 TEST(StudySeeds, OneSeedLeavesTheStudyAsItWas) {
-  const std::string dir = temp_dir("seeds1");
+  const std::string dir = scratch_dir("study", "seeds1");
   const std::string text = "[study]\nname = \"s\"\n[[study.runs]]\nname = \"r\"\ngrid = [\"N:data.N=8,16\"]\n";
   const LoadedStudy implicit = from_text(dir, text);
   const LoadedStudy explicit_one = from_text(dir, text, {"study.seeds=1"});
@@ -246,7 +244,7 @@ TEST(StudySeeds, OneSeedLeavesTheStudyAsItWas) {
 }
 
 TEST(StudySeeds, ShardsPartitionTheReplicates) {
-  const std::string dir = temp_dir("seeds-shards");
+  const std::string dir = scratch_dir("study", "seeds-shards");
   const LoadedStudy s =
       from_text(dir, "[study]\nname = \"s\"\nseeds = 3\n[[study.runs]]\nname = \"r\"\ngrid = [\"N:data.N=8,16,24\"]\n");
   const auto m = expand_study(s, {});
@@ -263,7 +261,7 @@ TEST(StudySeeds, ShardsPartitionTheReplicates) {
 TEST(StudySeeds, ASingleRunBecomesAStudyOfItsSeeds) {
   const LoadedStudy s = replicated_run_study("default", {"train.steps=10"}, 3);
   EXPECT_EQ(s.config.name, "default_seeds");
-  EXPECT_EQ(s.config.kind, "factorization");
+  EXPECT_EQ(s.config.kind, StudyKind::Factorization);
   const auto m = expand_study(s, {"train.steps=10"});
   ASSERT_EQ(m.size(), 3u);
   EXPECT_EQ(m[2].name, "default_seed2");
@@ -273,7 +271,7 @@ TEST(StudySeeds, ASingleRunBecomesAStudyOfItsSeeds) {
 }
 
 TEST(StudySeeds, BadSeedCountsAreOneLineErrorsNamingTheKey) {
-  const std::string dir = temp_dir("seeds-bad");
+  const std::string dir = scratch_dir("study", "seeds-bad");
   const std::string text = "[study]\nname = \"s\"\n[[study.runs]]\nname = \"r\"\n";
   for (const char* v : {"0", "-2"}) {
     try {
@@ -302,7 +300,7 @@ TEST(StudySeeds, BadSeedCountsAreOneLineErrorsNamingTheKey) {
 // results.json keeps every seed's row; results_summary.* has each group's mean, interval over seeds
 // and, for accuracies, the Wilson interval of the pooled conditions.
 TEST(StudySeeds, CollectWritesThePerGroupSummary) {
-  const std::string dir = temp_dir("seeds-collect");
+  const std::string dir = scratch_dir("study", "seeds-collect");
   const LoadedStudy s = from_text(dir, "[study]\nname = \"c\"\nseeds = 3\n[[study.runs]]\nname = \"r\"\n"
                                        "labels = [\"experiment=x\"]\ngrid = [\"N:data.N=8,16\"]\n");
   const auto members = expand_study(s, {});

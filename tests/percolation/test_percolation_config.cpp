@@ -1,4 +1,4 @@
-// tests/percolation/test_percolation_config.cpp — the issue's defaults, number-list parsing ("0:1:0.02",
+// tests/percolation/test_percolation_config.cpp — the defaults of docs/design.md 8, number-list parsing ("0:1:0.02",
 // "0.1,0.5,1,2"), validate() on every rule, and a TOML round trip of the resolved config.
 #include <gtest/gtest.h>
 
@@ -7,21 +7,14 @@
 #include "factorlab/core/error.h"
 #include "factorlab/percolation/percolation_config.h"
 
+#include "../support/expect_error.h"
+
 namespace factorlab {
 namespace {
 
-// Expects an InputError whose message contains `needle`.
-template <class F>
-void expect_input_error(F f, const std::string& needle) {
-  try {
-    f();
-    ADD_FAILURE() << "no InputError (expected one mentioning '" << needle << "')";
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
-  }
-}
+using test_support::expect_input_error;
 
-TEST(PercolationConfig, DefaultsAreTheIssues) {
+TEST(PercolationConfig, DefaultsMatchTheDesignDoc) {
   PercolationConfig c;
   EXPECT_EQ(c.sigma, (std::vector<double>{0.1, 0.5, 1.0, 2.0}));
   EXPECT_EQ(c.d, 1.0);

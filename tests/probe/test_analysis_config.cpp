@@ -8,18 +8,12 @@
 #include "factorlab/core/error.h"
 #include "factorlab/probe/analysis_config.h"
 
+#include "../support/expect_error.h"
+
 namespace factorlab {
 namespace {
 
-template <class F>
-void expect_input_error(F f, const std::string& needle) {
-  try {
-    f();
-    ADD_FAILURE() << "no InputError (expected one mentioning '" << needle << "')";
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
-  }
-}
+using test_support::expect_input_error;
 
 TEST(AnalysisConfig, Defaults) {
   const AnalysisConfig c;

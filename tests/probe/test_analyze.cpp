@@ -24,17 +24,16 @@
 #include "factorlab/probe/probe_config.h"
 #include "factorlab/probe/probe_grid.h"
 
+#include "../support/scratch_dir.h"
+
 namespace factorlab {
 namespace {
+
+using test_support::scratch_dir;
 
 constexpr double kN = 16;
 constexpr double kRound = 1e-9;  // closed-form quantities computed in double
 
-std::string fresh_dir(const std::string& name) {
-  const auto d = std::filesystem::temp_directory_path() / ("factorlab_probe_" + std::to_string(::getpid()) + "_" + name);
-  std::filesystem::remove_all(d);
-  return d.string();
-}
 
 // The Clifford torus at the labels, mapped into R^dim by a random orthonormal 4 x dim frame and
 // shifted: distances, the spectrum and every angle are those of the 4D torus.
@@ -53,7 +52,7 @@ int count_lines(const std::string& text) { return static_cast<int>(std::count(te
 TEST(Analyze, CliffordTorusGridGivesTheClosedFormAnswers) {
   const Points labels = probe_grid_labels(16, 16, true);
   const Points reps = rotated_clifford(labels, 40, 7);
-  const std::string dir = fresh_dir("clifford");
+  const std::string dir = scratch_dir("probe", "clifford", false);
   AnalysisConfig c;
   c.persistence.betti_rule = BettiRule::Fraction;  // the rule whose answer is closed-form here
   c.persistence.band_resamples = 10;
@@ -120,7 +119,7 @@ TEST(Analyze, CliffordTorusGridGivesTheClosedFormAnswers) {
 // components there, the default must not.
 TEST(Analyze, DefaultBettiFractionCountsTheCoupledTorusOnTheN32Grid) {
   const Points labels = probe_grid_labels(32, 32, true);
-  const std::string dir = fresh_dir("torus3d");
+  const std::string dir = scratch_dir("probe", "torus3d", false);
   AnalysisConfig c;
   c.umap_dims.clear();
   c.persistence.engine = PersistenceEngine::Gudhi;
@@ -137,7 +136,7 @@ TEST(Analyze, DefaultBettiFractionCountsTheCoupledTorusOnTheN32Grid) {
 TEST(Analyze, AnalysesCanBeSwitchedOff) {
   const Points labels = probe_grid_labels(8, 8, true);
   const Points reps = rotated_clifford(labels, 6, 8);
-  const std::string dir = fresh_dir("off");
+  const std::string dir = scratch_dir("probe", "off", false);
   AnalysisConfig c;
   c.persistence_enabled = false;
   c.umap_dims.clear();
@@ -158,7 +157,7 @@ TEST(Analyze, AnalysesCanBeSwitchedOff) {
 TEST(Analyze, PersistenceAfterPca) {
   const Points labels = probe_grid_labels(8, 8, true);
   const Points reps = rotated_clifford(labels, 6, 10);
-  const std::string dir = fresh_dir("pca");
+  const std::string dir = scratch_dir("probe", "pca", false);
   AnalysisConfig c;
   c.umap_dims.clear();
   c.persistence.band_resamples = 10;
@@ -192,7 +191,7 @@ TEST(Analyze, BadInputsAreInputErrors) {
   AnalysisConfig c;
   c.umap_dims.clear();
   c.persistence_enabled = false;
-  const std::string dir = fresh_dir("bad");
+  const std::string dir = scratch_dir("probe", "bad", false);
   EXPECT_THROW(analyze_representations(reps.topRows(15), labels, 8, c, dir), InputError);
   Points holes = labels;
   holes(3, 0) = 0.0;  // (0, 0) twice, (6, 0) missing
@@ -230,7 +229,7 @@ TEST(Track, SeriesFilesHoldOneRowPerCheckpoint) {
                               {"top4_explained", {1.0}},
                               {"betti", Json::array()}}}};
   const std::vector<TrackRow> rows = {track_row(100, analysis, 0.75), track_row(200, short_analysis, std::nullopt)};
-  const std::string dir = fresh_dir("track");
+  const std::string dir = scratch_dir("probe", "track", false);
   write_track(dir, rows, Json{{"layer", "mid"}});
   EXPECT_EQ(read_file(dir + "/track.csv"),
             "step,joint_accuracy,participation_ratio,n_components_95,explained_1,explained_2,explained_3,explained_4,"

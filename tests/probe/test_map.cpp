@@ -15,18 +15,12 @@
 #include "factorlab/core/fs.h"
 #include "factorlab/probe/analyze.h"
 
+#include "../support/expect_error.h"
+
 namespace factorlab {
 namespace {
 
-template <class F>
-void expect_input_error(F f, const std::string& needle) {
-  try {
-    f();
-    ADD_FAILURE() << "no InputError (expected one mentioning '" << needle << "')";
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
-  }
-}
+using test_support::expect_input_error;
 
 std::string test_dir(const std::string& name) {
   const std::string dir = std::string(FACTORLAB_BINARY_DIR) + "/test_output/probe_map/" + name;

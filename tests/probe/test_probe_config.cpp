@@ -10,20 +10,14 @@
 #include "factorlab/probe/probe_config.h"
 #include "factorlab/probe/probe_grid.h"
 
+#include "../support/expect_error.h"
+
 namespace factorlab {
 namespace {
 
-template <class F>
-void expect_input_error(F f, const std::string& needle) {
-  try {
-    f();
-    ADD_FAILURE() << "no InputError (expected one mentioning '" << needle << "')";
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
-  }
-}
+using test_support::expect_input_error;
 
-TEST(ProbeConfig, DefaultsAreTheSpecs) {
+TEST(ProbeConfig, DefaultsMatchTheDesignDoc) {
   ProbeConfig c;
   EXPECT_EQ(c.layer_name(), "mid");
   EXPECT_EQ(c.resolved_t(1000), 500);  // T / 2

@@ -15,6 +15,8 @@
 #include "factorlab/core/npy.h"
 #include "factorlab/probe/probe.h"
 
+#include "../support/scratch_dir.h"
+
 namespace factorlab {
 namespace {
 
@@ -166,7 +168,7 @@ TEST(Probe, WritesRepsLabelsAndProbeJson) {
   ProbeConfig c;
   c.grid = 2;
   const ProbeResult r = probe_representations(net, c, kN, true, kT, torch::kCPU);
-  const auto dir = (std::filesystem::temp_directory_path() / ("factorlab_probe_write_" + std::to_string(::getpid()))).string();
+  const std::string dir = test_support::scratch_dir("probe_write", "", false);
   write_probe(dir, r, Json{{"step", 7}});
   EXPECT_EQ(read_npy(dir + "/reps.npy").shape, (std::vector<std::int64_t>{4, 16}));
   EXPECT_EQ(read_npy(dir + "/labels.npy").shape, (std::vector<std::int64_t>{4, 2}));

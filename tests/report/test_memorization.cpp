@@ -10,6 +10,8 @@
 #include "factorlab/report/memorization.h"
 #include "factorlab/report/run_numbers.h"
 
+#include "../support/scratch_dir.h"
+
 namespace factorlab {
 namespace {
 
@@ -87,8 +89,7 @@ TEST(Memorization, WithoutTheBaselineNothingIsJudged) {
 // The baseline's eval.json (RUN/optimal/eval.json) becomes baseline.<group>.*, its novelty copy rates
 // <source>.<group>.copy_rate, beside the model's.
 TEST(Memorization, RunNumbersReadTheBaselineAndTheCopyRates) {
-  const auto dir = std::filesystem::temp_directory_path() / ("factorlab_memo_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
+  const std::filesystem::path dir = test_support::scratch_dir("memo", "", false);
   const Json model = {{"groups", {{"ood", {{"joint_accuracy", 0.75}, {"count", 8}}}}},
                       {"novelty", {{"groups", {{"ood", {{"copy_rate", 0.125}, {"copies", 1}}}}}}}};
   const Json base = {{"groups", {{"ood", {{"joint_accuracy", 0.0}, {"count", 8}}}}},

@@ -1,4 +1,4 @@
-// tests/support/tiny_training.h — the tiny training setup shared by the trainer tests and the GPU
+// tests/support/tiny_training.h — the tiny training setup shared by the trainer, checkpoint and GPU
 // tests: an 8 x 8 periodic bump dataset with n_side^2 conditions and a UNet of base width 8 without
 // attention, so a few hundred steps learn it in seconds on one core.
 #pragma once
@@ -34,6 +34,14 @@ inline TrainInputs tiny_inputs(const std::string& device = "cpu") {
   in.identity = "tiny";
   in.device = device;
   return in;
+}
+
+// True when the two models' parameters are equal value for value.
+inline bool same_weights(UNet& a, UNet& b) {
+  auto pa = a->parameters(), pb = b->parameters();
+  for (std::size_t i = 0; i < pa.size(); ++i)
+    if (!torch::equal(pa[i], pb[i])) return false;
+  return true;
 }
 
 }  // namespace factorlab::test_support

@@ -12,12 +12,6 @@ class App;
 
 namespace factorlab::cli {
 
-// Options every subcommand shares, set on the top-level app.
-struct GlobalOptions {
-  int threads = 0;                 // 0: the CPUs this process may use (core/threads.h)
-  std::string log_level = "info";  // debug|info|warn|error|quiet
-};
-
 void add_data_command(CLI::App& app);
 void add_run_command(CLI::App& app);
 void add_train_command(CLI::App& app);

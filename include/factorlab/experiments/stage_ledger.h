@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "factorlab/core/json.h"
+#include "factorlab/core/run_files.h"
 
 namespace factorlab {
 
@@ -25,7 +26,7 @@ std::string fingerprint_of(const std::string& text);
 class StageLedger {
  public:
   // Reads RUN/stages.json when there is one (an unreadable ledger is ignored: every stage reruns).
-  explicit StageLedger(std::string run_dir, std::string file = "stages.json");
+  explicit StageLedger(std::string run_dir, std::string file = kStages);
 
   // Runs `body` unless the stage is complete; records it either way. `outputs` are paths relative to
   // the run folder. Returns true when the body ran. Throws Interrupted, running nothing, when a

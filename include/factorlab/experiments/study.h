@@ -33,6 +33,7 @@
 
 #include "factorlab/core/config.h"
 #include "factorlab/core/json.h"
+#include "factorlab/core/study_kind.h"
 #include "factorlab/percolation/percolation_config.h"
 
 namespace factorlab {
@@ -57,7 +58,7 @@ struct StudyRunSpec {
 
 struct StudyConfig {
   std::string name = "study";
-  std::string kind = "sweep";
+  StudyKind kind = StudyKind::Sweep;
   std::vector<std::string> set;
   bool simulation = false;          // run the percolation simulation into STUDY/percolation
   int seeds = 1;                    // replicates of every member (see above)
@@ -66,7 +67,7 @@ struct StudyConfig {
 
   template <class V> void visit(V& v) {
     v("name", name);
-    v("kind", kind);
+    v("kind", kind, kStudyKindNames);
     v("set", set);
     v("simulation", simulation);
     v("seeds", seeds);

@@ -27,7 +27,4 @@ struct StudyRunOptions {
 
 void run_study(const LoadedStudy& study, const std::vector<StudyMember>& members, const StudyRunOptions& options);
 
-// The percolation simulation of a study into dir (skipped when dir already holds it for this config).
-void run_percolation_stage(const PercolationConfig& config, int threads, const std::string& dir);
-
 }  // namespace factorlab

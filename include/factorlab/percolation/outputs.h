@@ -29,4 +29,9 @@ Json percolation_summary(const PercolationConfig& c, const PercolationRun& run, 
 void write_percolation_outputs(const std::string& dir, const PercolationConfig& c, const PercolationRun& run,
                                const std::vector<OverlapRow>& overlap, const PercolationTiming& timing);
 
+// The whole simulation into dir: run_percolation (curves.h) with `threads` workers, the overlap
+// curves, then the five files with their timings. What `factorlab percolate` and a study's
+// percolation stage both run. Returns the run (for a summary line).
+PercolationRun simulate_percolation_into(const std::string& dir, const PercolationConfig& c, int threads);
+
 }  // namespace factorlab

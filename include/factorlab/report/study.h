@@ -13,16 +13,10 @@
 
 #include "factorlab/core/config.h"
 #include "factorlab/core/json.h"
+#include "factorlab/core/study_kind.h"
 #include "factorlab/report/run_numbers.h"
 
 namespace factorlab {
-
-enum class StudyKind { Compositional, DataEfficiency, Percolation, Factorization, Sweep };
-inline const EnumNames<StudyKind> kStudyKindNames = {{"compositional", StudyKind::Compositional},
-                                                      {"data_efficiency", StudyKind::DataEfficiency},
-                                                      {"percolation", StudyKind::Percolation},
-                                                      {"factorization", StudyKind::Factorization},
-                                                      {"sweep", StudyKind::Sweep}};
 
 struct StudyRun {
   std::string name;
