@@ -39,7 +39,7 @@ std::vector<float> parse_conditions(const std::string& text) {
 
 void add_sample_command(CLI::App& app) {
   struct Args {
-    std::string run, checkpoint, conditions, out, denoiser = "model";
+    std::string run, checkpoint, conditions, out, denoiser = "model", sampler = "ddim";
     int grid = 0;
     SampleStageConfig s;
   };
@@ -49,11 +49,11 @@ void add_sample_command(CLI::App& app) {
   cmd->add_option("--checkpoint", a->checkpoint, "checkpoint file (default: the run's latest)");
   cmd->add_option("--conditions", a->conditions, "conditions as 'x,y;x,y;...' (default: the run's sample grid)");
   cmd->add_option("--grid", a->grid, "a K x K grid of conditions over the frame");
-  cmd->add_option("--sampler", a->s.sampler, "ddim|ddpm")->capture_default_str();
-  cmd->add_option("--steps", a->s.steps, "DDIM steps")->capture_default_str();
-  cmd->add_option("--eta", a->s.eta, "DDIM eta (0 = deterministic)")->capture_default_str();
-  cmd->add_option("--seed", a->s.seed, "noise seed")->capture_default_str();
-  cmd->add_option("--batch-size", a->s.batch_size, "conditions per network call")->capture_default_str();
+  cmd->add_option("--sampler", a->sampler, "ddim|ddpm")->capture_default_str();
+  cmd->add_option("--steps", a->s.sampling.steps, "DDIM steps")->capture_default_str();
+  cmd->add_option("--eta", a->s.sampling.eta, "DDIM eta (0 = deterministic)")->capture_default_str();
+  cmd->add_option("--seed", a->s.sampling.seed, "noise seed")->capture_default_str();
+  cmd->add_option("--batch-size", a->s.sampling.batch_size, "conditions per network call")->capture_default_str();
   cmd->add_option("--denoiser", a->denoiser,
                   "model: the trained network; optimal: the memorizing baseline, the exact optimal denoiser of the "
                   "run's training set (the run's [optimal]; docs/memorization.md)")
@@ -61,6 +61,7 @@ void add_sample_command(CLI::App& app) {
   cmd->add_option("--out", a->out, "output folder (default: RUN/standalone/sample-<the options given>)");
   cmd->callback([a, cmd] {
     const DenoiserChoice choice = parse_enum("--denoiser", a->denoiser, kDenoiserChoiceNames);
+    a->s.sampling.sampler = parse_enum("sample.sampler", a->sampler, kSamplerNames);
     const RunConfig config = load_run_folder_config(a->run);
     // Never over the run's own sample stage (cli/standalone_out.h); the stage locks it (sample_stage.cpp).
     const std::string out = standalone_out_dir(*cmd, a->run, a->out);

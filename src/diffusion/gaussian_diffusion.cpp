@@ -7,12 +7,6 @@
 
 namespace factorlab {
 
-void SampleConfig::validate(int T) const {
-  check_range("sample.steps", steps, 1, T);
-  check_range("sample.eta", eta, 0, 1);
-  check_range("sample.batch_size", batch_size, 1, 1 << 20);
-}
-
 torch::Tensor extract(const std::vector<double>& values, const torch::Tensor& t, const torch::TensorOptions& opts) {
   auto table = torch::tensor(std::vector<double>(values.begin(), values.end()), torch::dtype(torch::kFloat64));
   return table.index_select(0, t.to(torch::kCPU).to(torch::kLong)).to(opts).view({-1, 1, 1, 1});
@@ -57,7 +51,7 @@ torch::Tensor randn_cpu(const std::vector<int64_t>& shape, at::Generator& gen) {
 
 torch::Tensor sample(const Schedule& s, const Denoiser& denoiser, const torch::Tensor& cond,
                      const std::vector<int64_t>& shape, const SampleConfig& c) {
-  c.validate(s.T);
+  c.validate("sample", s.T);
   torch::NoGradGuard no_grad;
   const auto device = cond.device();
   const auto ts = sampling_timesteps(s, c);

@@ -62,8 +62,7 @@ void EvalConfig::validate() const {
           "eval.grid_spacing = " + format_number(grid_spacing) + " must be a positive number of pixels");
   check_range("eval.random_count", random_count, 1, 1e8);
   check_range("eval.samples_per_condition", samples_per_condition, 1, 1e6);
-  check_range("eval.steps", steps, 1, 1e6);
-  check_range("eval.eta", eta, 0.0, 1.0);
+  sampling.validate("eval");
   require(std::isfinite(tolerance) && tolerance > 0,
           "eval.tolerance = " + format_number(tolerance) + " must be a positive number of pixels");
   check_range("eval.window_radius", window_radius, 0, 64);
@@ -106,12 +105,12 @@ EvalConditions select_conditions(const EvalConfig& config, const DataConfig& dat
       if (on_multiple(all.labels[2 * k], config.grid_spacing) && on_multiple(all.labels[2 * k + 1], config.grid_spacing))
         idx.push_back(k);
   } else if (config.conditions == ConditionSet::Random) {
-    idx = seeded_subset(all.kinds.size(), static_cast<std::size_t>(config.random_count), config.seed, "eval_random");
+    idx = seeded_subset(all.kinds.size(), static_cast<std::size_t>(config.random_count), config.sampling.seed, "eval_random");
   } else {
     idx = seeded_subset(all.kinds.size(), all.kinds.size(), 0, "");
   }
   if (limit > 0 && idx.size() > static_cast<std::size_t>(limit)) {
-    const auto sub = seeded_subset(idx.size(), static_cast<std::size_t>(limit), config.seed, "eval_subset");
+    const auto sub = seeded_subset(idx.size(), static_cast<std::size_t>(limit), config.sampling.seed, "eval_subset");
     std::vector<std::size_t> kept;
     for (std::size_t s : sub) kept.push_back(idx[s]);
     idx.swap(kept);

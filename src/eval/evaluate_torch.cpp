@@ -15,13 +15,8 @@ EvalOutcome evaluate_denoiser(const Denoiser& denoiser, const DiffusionConfig& d
   config.validate();
   EvalOutcome out;
   out.conditions = select_conditions(config, data, dataset, limit).repeated(config.samples_per_condition);
-  SampleConfig s;
-  s.sampler = config.sampler == EvalSampler::Ddpm ? Sampler::Ddpm : Sampler::Ddim;
-  s.steps = config.steps;
-  s.eta = config.eta;
-  s.seed = config.seed;
   const Schedule schedule = make_schedule(diffusion);
-  out.samples = generate_images(denoiser, schedule, out.conditions.labels, s, device, dataset.N);
+  out.samples = generate_images(denoiser, schedule, out.conditions.labels, config.sampling, device, dataset.N);
   out.report = score_placements(out.conditions, out.samples, placement_options(config, out.conditions.periodic));
   return out;
 }

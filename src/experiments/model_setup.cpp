@@ -61,14 +61,5 @@ LoadedModel load_model(const std::string& run_dir, const std::string& checkpoint
   return m;
 }
 
-SampleConfig sample_config(const SampleStageConfig& s) {
-  SampleConfig c;
-  c.sampler = s.sampler == "ddpm" ? Sampler::Ddpm : Sampler::Ddim;
-  c.steps = s.steps;
-  c.eta = s.eta;
-  c.batch_size = s.batch_size;
-  c.seed = s.seed;
-  return c;
-}
 
 }  // namespace factorlab

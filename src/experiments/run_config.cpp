@@ -19,11 +19,8 @@ void RunSection::validate() const {
 }
 
 void SampleStageConfig::validate() const {
-  require(sampler == "ddim" || sampler == "ddpm", "sample.sampler = '" + sampler + "' is not allowed (allowed: ddim, ddpm)");
-  check_range("sample.steps", steps, 1, 100000);
-  check_range("sample.eta", eta, 0, 1);
+  sampling.validate("sample");
   check_range("sample.grid", grid, 1, 256);
-  check_range("sample.batch_size", batch_size, 1, 1 << 20);
 }
 
 void RunConfig::validate() const {
@@ -37,8 +34,8 @@ void RunConfig::validate() const {
   probe.validate();
   analysis.validate();
   optimal.validate();
-  check_range("eval.steps", eval.steps, 1, diffusion.T);
-  check_range("sample.steps", sample.steps, 1, diffusion.T);
+  eval.sampling.validate("eval", diffusion.T);
+  sample.sampling.validate("sample", diffusion.T);
 }
 
 std::string training_identity(const RunConfig& config) {

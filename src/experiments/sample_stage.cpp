@@ -26,7 +26,7 @@ void run_sample_stage(const std::string& run_dir, const std::string& checkpoint,
   const int N = d.config.data.N;
   const auto M = static_cast<std::int64_t>(conditions.size() / 2);
   const Schedule schedule = make_schedule(d.config.diffusion);
-  const std::vector<float> images = generate_images(d.denoiser, schedule, conditions, sample_config(sampling), device, N);
+  const std::vector<float> images = generate_images(d.denoiser, schedule, conditions, sampling.sampling, device, N);
   write_npy(out_dir + "/samples.npy", NpyArray::from_f32({M, N, N}, images.data()));
   write_npy(out_dir + "/sample_conditions.npy", NpyArray::from_f32({M, 2}, conditions.data()));
   GridLayout layout;

@@ -198,7 +198,7 @@ std::vector<StudyMember> expand_study(const LoadedStudy& study, const std::vecto
 std::vector<std::string> seed_overrides(const RunConfig& base, int s) {
   const std::int64_t k = s;
   return {"data.seed=" + std::to_string(base.data.seed + k), "train.seed=" + std::to_string(base.train.seed + k),
-          "sample.seed=" + std::to_string(base.sample.seed + k), "eval.seed=" + std::to_string(base.eval.seed + k),
+          "sample.seed=" + std::to_string(base.sample.sampling.seed + k), "eval.seed=" + std::to_string(base.eval.sampling.seed + k),
           "probe.seed=" + std::to_string(base.probe.seed + k * base.probe.seeds)};
 }
 

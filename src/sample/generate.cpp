@@ -2,6 +2,7 @@
 #include "factorlab/sample/generate.h"
 
 #include "factorlab/core/progress.h"
+#include "factorlab/data/condition_grid.h"
 #include "factorlab/model/precision.h"
 
 namespace factorlab {
@@ -39,15 +40,8 @@ std::vector<float> generate_images(UNet& model, const Schedule& schedule, const 
 }
 
 std::vector<float> condition_grid(int N, int grid, bool periodic) {
-  std::vector<float> c;
-  for (int j = 0; j < grid; ++j)
-    for (int i = 0; i < grid; ++i) {
-      const double step = periodic ? static_cast<double>(N) / grid : (grid > 1 ? (N - 1.0) / (grid - 1) : 0.0);
-      const double off = periodic || grid > 1 ? 0.0 : (N - 1) / 2.0;
-      c.push_back(static_cast<float>(off + i * step));
-      c.push_back(static_cast<float>(off + j * step));
-    }
-  return c;
+  const std::vector<double> labels = condition_grid_labels(N, grid, periodic);
+  return std::vector<float>(labels.begin(), labels.end());
 }
 
 }  // namespace factorlab

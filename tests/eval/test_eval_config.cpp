@@ -33,9 +33,11 @@ TEST(EvalConfig, DefaultsMatchTheDesignDoc) {
   EvalConfig c;
   EXPECT_EQ(c.conditions, ConditionSet::All);
   EXPECT_EQ(c.samples_per_condition, 1);
-  EXPECT_EQ(c.sampler, EvalSampler::Ddim);
-  EXPECT_EQ(c.steps, 50);
-  EXPECT_EQ(c.eta, 0.0);
+  EXPECT_EQ(c.sampling.sampler, Sampler::Ddim);
+  EXPECT_EQ(c.sampling.steps, 50);
+  EXPECT_EQ(c.sampling.eta, 0.0);
+  EXPECT_EQ(c.sampling.batch_size, 256);
+  EXPECT_TRUE(c.sampling.clip_x0);
   EXPECT_EQ(c.tolerance, 1.0);
   EXPECT_EQ(c.window_radius, 2);
   EXPECT_EQ(c.second_peak_fraction, 0.5);
@@ -54,8 +56,8 @@ TEST(EvalConfig, ValidateNamesTheKey) {
   expect_input_error(with([](EvalConfig& c) { c.tolerance = -1; }), "eval.tolerance = -1");
   expect_input_error(with([](EvalConfig& c) { c.window_radius = -1; }), "eval.window_radius = -1");
   expect_input_error(with([](EvalConfig& c) { c.samples_per_condition = 0; }), "eval.samples_per_condition = 0");
-  expect_input_error(with([](EvalConfig& c) { c.steps = 0; }), "eval.steps = 0");
-  expect_input_error(with([](EvalConfig& c) { c.eta = 1.5; }), "eval.eta = 1.5");
+  expect_input_error(with([](EvalConfig& c) { c.sampling.steps = 0; }), "eval.steps = 0");
+  expect_input_error(with([](EvalConfig& c) { c.sampling.eta = 1.5; }), "eval.eta = 1.5");
   expect_input_error(with([](EvalConfig& c) { c.peak_min = 2; }), "eval.peak_min = 2");
   expect_input_error(with([](EvalConfig& c) { c.second_peak_fraction = 0; }), "eval.second_peak_fraction = 0");
   expect_input_error(with([](EvalConfig& c) { c.grid_spacing = 0; }), "eval.grid_spacing = 0");
@@ -72,18 +74,20 @@ TEST(EvalConfig, TomlRoundTrip) {
   EvalConfig c;
   c.conditions = ConditionSet::Grid;
   c.grid_spacing = 2;
-  c.sampler = EvalSampler::Ddpm;
+  c.sampling.sampler = Sampler::Ddpm;
+  c.sampling.batch_size = 7;
   c.tolerance = 0.5;
-  c.seed = 99;
+  c.sampling.seed = 99;
   c.copy_ratio = 0.25;
   EvalConfig back;
   read_config(parse_toml(to_toml_string(write_config(c)), "roundtrip"), back);
   EXPECT_EQ(back.conditions, ConditionSet::Grid);
   EXPECT_EQ(back.grid_spacing, 2.0);
-  EXPECT_EQ(back.sampler, EvalSampler::Ddpm);
+  EXPECT_EQ(back.sampling.sampler, Sampler::Ddpm);
+  EXPECT_EQ(back.sampling.batch_size, 7);
   EXPECT_EQ(back.copy_ratio, 0.25);
   EXPECT_EQ(back.tolerance, 0.5);
-  EXPECT_EQ(back.seed, 99);
+  EXPECT_EQ(back.sampling.seed, 99);
   expect_input_error([] {
     EvalConfig x;
     read_config(parse_toml("conditions = \"some\"", "t"), x);
@@ -136,7 +140,7 @@ TEST(EvalConditions, EachChoiceSelectsItsConditions) {
   const EvalConditions r1 = select_conditions(c, data, ds), r2 = select_conditions(c, data, ds);
   EXPECT_EQ(r1.size(), 20);
   EXPECT_EQ(r1.labels, r2.labels);  // seeded
-  c.seed = 1;
+  c.sampling.seed = 1;
   EXPECT_NE(select_conditions(c, data, ds).labels, r1.labels);
   c.random_count = 10000;  // more than there are: all of them
   EXPECT_EQ(select_conditions(c, data, ds).size(), 256);

@@ -33,10 +33,10 @@ TEST(EvaluateDenoiser, OptimalBaselineReproducesTheTrainingImagesOnTrainingCondi
   const DiffusionConfig diffusion;
   const Schedule s = make_schedule(diffusion);
   const Denoiser den = optimal_denoiser_for(s, ds, OptimalConfig{}, false, torch::kCPU);
-  for (EvalSampler kind : {EvalSampler::Ddim, EvalSampler::Ddpm}) {
+  for (Sampler kind : {Sampler::Ddim, Sampler::Ddpm}) {
     EvalConfig ec;
     ec.conditions = ConditionSet::Id;
-    ec.sampler = kind;
+    ec.sampling.sampler = kind;
     ec.samples_per_condition = 2;
     const EvalOutcome out = evaluate_denoiser(den, diffusion, data, ds, ec, torch::kCPU);
     ASSERT_EQ(out.conditions.size(), 32);
@@ -123,7 +123,7 @@ TEST(EvaluateDenoiser, EvaluateModelIsTheSamePathWithTheUnet) {
   DiffusionConfig diffusion;
   diffusion.T = 20;
   EvalConfig ec;
-  ec.steps = 5;
+  ec.sampling.steps = 5;
   const EvalOutcome a = evaluate_model(net, diffusion, data, ds, ec, torch::kCPU, false);
   const EvalOutcome b = evaluate_denoiser(unet_denoiser(net, torch::kCPU), diffusion, data, ds, ec, torch::kCPU);
   EXPECT_EQ(a.samples, b.samples);

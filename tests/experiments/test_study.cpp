@@ -202,8 +202,8 @@ TEST(StudySeeds, ReplicatesHaveNamesLabelsAndSeedOverrides) {
     EXPECT_EQ(c.run.name, m[i].name);
     EXPECT_EQ(c.train.seed, 5 + s);
     EXPECT_EQ(c.data.seed, s);
-    EXPECT_EQ(c.sample.seed, s);
-    EXPECT_EQ(c.eval.seed, s);
+    EXPECT_EQ(c.sample.sampling.seed, s);
+    EXPECT_EQ(c.eval.sampling.seed, s);
     EXPECT_EQ(c.probe.seed, 4 * s);  // disjoint blocks of 4 noise images
     EXPECT_EQ(c.data.N, i < 3 ? 8 : 16);
   }

@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "factorlab/core/config.h"
+#include "factorlab/diffusion/sampling_config.h"  // Sampler, SampleConfig (torch-free)
 #include "factorlab/diffusion/schedule.h"
 
 namespace factorlab {
@@ -16,27 +17,6 @@ namespace factorlab {
 // x_t [B, C, H, W], t [B] int64, cond [B, 2] -> eps [B, C, H, W]
 using Denoiser = std::function<torch::Tensor(const torch::Tensor& x_t, const torch::Tensor& t, const torch::Tensor& cond)>;
 
-enum class Sampler { Ddpm, Ddim };
-inline const EnumNames<Sampler> kSamplerNames = {{"ddpm", Sampler::Ddpm}, {"ddim", Sampler::Ddim}};
-
-struct SampleConfig {
-  Sampler sampler = Sampler::Ddim;
-  int steps = 50;        // DDIM steps (DDPM always runs all T)
-  double eta = 0.0;      // DDIM stochasticity: 0 deterministic, 1 DDPM-like
-  bool clip_x0 = true;   // clamp the predicted x_start to [-1, 1]
-  int batch_size = 256;  // conditions per denoiser call
-  std::int64_t seed = 0;
-
-  template <class V> void visit(V& v) {
-    v("sampler", sampler, kSamplerNames);
-    v("steps", steps);
-    v("eta", eta);
-    v("clip_x0", clip_x0);
-    v("batch_size", batch_size);
-    v("seed", seed);
-  }
-  void validate(int T) const;
-};
 
 // Value of a per-timestep schedule entry at t, shaped [B, 1, 1, 1] for broadcasting.
 torch::Tensor extract(const std::vector<double>& values, const torch::Tensor& t, const torch::TensorOptions& opts);

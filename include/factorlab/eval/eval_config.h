@@ -1,7 +1,7 @@
 // factorlab/eval/eval_config.h — EvalConfig, the [eval] section (docs/design.md 6), and the test
 // conditions it selects from a dataset.
-// Which conditions, how many samples each, how they are drawn (sampler, steps, eta: read by the
-// LibTorch sampling code), and how a sample is judged (tolerance, window radius, the "not a single
+// Which conditions, how many samples each, how they are drawn (the one sampling config of
+// diffusion/sampling_config.h), and how a sample is judged (tolerance, window radius, the "not a single
 // Gaussian" thresholds of locate.h), and when a sample counts as a copy of a training image
 // (copy_ratio, novelty.h). Keys are named "eval.<key>" in messages.
 // Deliberately not here: sampling itself (needs LibTorch) and the scoring (placement.h).
@@ -13,6 +13,7 @@
 #include "factorlab/core/config.h"
 #include "factorlab/data/data_config.h"
 #include "factorlab/data/dataset.h"
+#include "factorlab/diffusion/sampling_config.h"
 #include "factorlab/eval/locate.h"
 
 namespace factorlab {
@@ -27,24 +28,17 @@ inline const EnumNames<ConditionSet> kConditionSetNames = {{"all", ConditionSet:
                                                            {"grid", ConditionSet::Grid},
                                                            {"random", ConditionSet::Random}};
 
-// The sampler used for evaluation. Its own enum because diffusion's Sampler needs LibTorch; the
-// names match diffusion's kSamplerNames.
-enum class EvalSampler { Ddpm, Ddim };
-inline const EnumNames<EvalSampler> kEvalSamplerNames = {{"ddpm", EvalSampler::Ddpm}, {"ddim", EvalSampler::Ddim}};
-
 struct EvalConfig {
   ConditionSet conditions = ConditionSet::All;
   double grid_spacing = 4.0;     // grid: keep labels on multiples of this (pixels)
   int random_count = 256;        // random: how many conditions
   int samples_per_condition = 1;
-  EvalSampler sampler = EvalSampler::Ddim;
-  int steps = 50;                // DDIM steps (DDPM runs all T)
-  double eta = 0.0;              // DDIM stochasticity
+  SampleConfig sampling;         // the one sampling config (sampling_config.h); its seed also draws
+                                 // the random / training-time subsets
   double tolerance = 1.0;        // correct if |x_hat - mu_x| <= tolerance (pixels)
   int window_radius = kDefaultWindowRadius;                   // centroid window (2r+1)
   double peak_min = kDefaultPeakMin;                          // fraction of the shape's ideal peak
   double second_peak_fraction = kDefaultSecondPeakFraction;   // of the first peak's height
-  std::int64_t seed = 0;         // sampling noise and the random / training-time subsets
   int max_conditions = 64;       // evaluation during training: a seeded subset of this size; 0: all
   double copy_ratio = 0.5;       // a copy: distance to the nearest training image < copy_ratio * to the truth
 
@@ -53,14 +47,11 @@ struct EvalConfig {
     v("grid_spacing", grid_spacing);
     v("random_count", random_count);
     v("samples_per_condition", samples_per_condition);
-    v("sampler", sampler, kEvalSamplerNames);
-    v("steps", steps);
-    v("eta", eta);
+    sampling.visit(v);
     v("tolerance", tolerance);
     v("window_radius", window_radius);
     v("peak_min", peak_min);
     v("second_peak_fraction", second_peak_fraction);
-    v("seed", seed);
     v("max_conditions", max_conditions);
     v("copy_ratio", copy_ratio);
   }
@@ -84,7 +75,7 @@ struct EvalConditions {
 };
 
 // The conditions config.conditions selects from the dataset built from `data`. With limit > 0 and
-// more conditions than that, a seeded subset of `limit` (seed config.seed) in the original order:
+// more conditions than that, a seeded subset of `limit` (seed config.sampling.seed) in the original order:
 // pass config.max_conditions during training, 0 for a full evaluation. InputError if the selection
 // is empty or mixes periodic and non-periodic parts.
 EvalConditions select_conditions(const EvalConfig& config, const DataConfig& data, const Dataset& dataset,

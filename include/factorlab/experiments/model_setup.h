@@ -35,7 +35,4 @@ struct LoadedModel {
 };
 LoadedModel load_model(const std::string& run_dir, const std::string& checkpoint, const torch::Device& device);
 
-// The sampler settings of a run config, as the diffusion module takes them.
-SampleConfig sample_config(const SampleStageConfig& s);
-
 }  // namespace factorlab

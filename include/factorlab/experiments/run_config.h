@@ -9,6 +9,7 @@
 #include "factorlab/core/config.h"
 #include "factorlab/data/data_config.h"
 #include "factorlab/diffusion/optimal_config.h"
+#include "factorlab/diffusion/sampling_config.h"
 #include "factorlab/diffusion/schedule.h"
 #include "factorlab/eval/eval_config.h"
 #include "factorlab/model/model_config.h"
@@ -39,23 +40,16 @@ struct RunSection {
 };
 
 // Sampling for the run's sample stage (and the defaults of `factorlab sample`).
+// [sample] is the one sampling config (diffusion/sampling_config.h) plus the grid.
 struct SampleStageConfig {
-  std::string sampler = "ddim";  // ddim|ddpm
-  int steps = 50;
-  double eta = 0.0;
-  int grid = 8;                  // the sample stage draws a grid x grid lattice of conditions
-  int batch_size = 256;
-  std::int64_t seed = 0;
+  SampleConfig sampling;
+  int grid = 8;  // the sample stage draws a grid x grid lattice of conditions
 
   template <class V> void visit(V& v) {
-    v("sampler", sampler);
-    v("steps", steps);
-    v("eta", eta);
+    sampling.visit(v);
     v("grid", grid);
-    v("batch_size", batch_size);
-    v("seed", seed);
   }
-  void validate() const;
+  void validate() const;  // InputError naming "sample.<key>"
 };
 
 struct RunConfig {

@@ -5,9 +5,7 @@
 
 namespace factorlab {
 
-// The grid x grid lattice of conditions over the frame, x fastest (row j * grid + i): on a torus
-// mu = i N / grid (as analysis/tori.h grid_labels), otherwise spread evenly over [0, N - 1] (the
-// centre for grid = 1). The same lattice as sample/generate.h condition_grid. [grid^2, 2].
+// The grid x grid lattice of conditions over the frame (data/condition_grid.h), as [grid^2, 2] points.
 Points probe_grid_labels(int N, int grid, bool periodic);
 
 }  // namespace factorlab

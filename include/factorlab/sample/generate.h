@@ -24,8 +24,7 @@ std::vector<float> generate_images(const Denoiser& denoiser, const Schedule& sch
 std::vector<float> generate_images(UNet& model, const Schedule& schedule, const std::vector<float>& conditions,
                                    const SampleConfig& config, const torch::Device& device, bool bf16 = false);
 
-// The grid x grid lattice of conditions over the frame (spacing N / grid on a torus, else spread
-// evenly over [0, N-1]), row-major in y then x: [grid * grid, 2].
+// The grid x grid lattice of conditions over the frame (data/condition_grid.h) as floats: [grid * grid, 2].
 std::vector<float> condition_grid(int N, int grid, bool periodic);
 
 }  // namespace factorlab
