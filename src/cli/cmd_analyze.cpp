@@ -25,7 +25,7 @@
 #include "factorlab/core/log.h"
 #include "factorlab/core/npy.h"
 #include "factorlab/core/run_files.h"
-#include "factorlab/probe/analyze.h"
+#include "factorlab/analysis/analyze.h"
 #include "factorlab/probe/map.h"
 #include "factorlab/probe/probe_config.h"
 #ifdef FACTORLAB_HAS_CMD_PROBE

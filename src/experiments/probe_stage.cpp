@@ -4,7 +4,7 @@
 #include "factorlab/core/log.h"
 #include "factorlab/core/run_files.h"
 #include "factorlab/experiments/model_setup.h"
-#include "factorlab/probe/analyze.h"
+#include "factorlab/analysis/analyze.h"
 #include "factorlab/probe/probe.h"
 #include "factorlab/train/runtime.h"
 

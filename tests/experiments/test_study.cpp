@@ -239,8 +239,11 @@ TEST(StudySeeds, OneSeedLeavesTheStudyAsItWas) {
   EXPECT_FALSE(study_json(implicit.config, a).contains("seeds"));
   EXPECT_FALSE(study_json(implicit.config, a)["runs"][0].contains("group"));
   // Every study preset says seeds = 1.
-  for (const auto& name : preset_names())
-    if (is_study_source(name)) EXPECT_EQ(load_study(name, {}).config.seeds, 1) << name;
+  for (const auto& name : preset_names()) {
+    if (is_study_source(name)) {
+      EXPECT_EQ(load_study(name, {}).config.seeds, 1) << name;
+    }
+  }
 }
 
 TEST(StudySeeds, ShardsPartitionTheReplicates) {

@@ -13,7 +13,7 @@
 #include "factorlab/analysis/tori.h"
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
-#include "factorlab/probe/analyze.h"
+#include "factorlab/analysis/analyze.h"
 
 #include "../support/expect_error.h"
 

@@ -1,6 +1,6 @@
 // factorlab/analysis/knn_config.h — the settings of the kNN search (knn.h): exact or HNSW, and
 // HNSW's graph parameters. Plain C++ without Eigen, so configs that embed it (umap_config.h,
-// probe/analysis_config.h) build where the analysis itself is left out (docs/gpu.md).
+// analysis/analysis_config.h) build where the analysis itself is left out (docs/gpu.md).
 #pragma once
 #include <cstdint>
 #include <string>

@@ -13,7 +13,7 @@
 #include "factorlab/diffusion/schedule.h"
 #include "factorlab/eval/eval_config.h"
 #include "factorlab/model/model_config.h"
-#include "factorlab/probe/analysis_config.h"
+#include "factorlab/analysis/analysis_config.h"
 #include "factorlab/probe/probe_config.h"
 #include "factorlab/train/train_config.h"
 

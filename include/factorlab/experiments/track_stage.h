@@ -7,7 +7,7 @@
 #include <string>
 
 #include "factorlab/experiments/run_config.h"
-#include "factorlab/probe/analyze.h"
+#include "factorlab/analysis/analyze.h"
 
 namespace factorlab {
 

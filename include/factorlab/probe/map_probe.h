@@ -10,7 +10,7 @@
 
 #include "factorlab/core/json.h"
 #include "factorlab/model/unet.h"
-#include "factorlab/probe/analyze.h"
+#include "factorlab/analysis/analyze.h"
 #include "factorlab/probe/map.h"
 #include "factorlab/probe/probe_config.h"
 

@@ -1,12 +1,12 @@
-// tests/probe/test_analysis_config.cpp — AnalysisConfig (probe/analysis_config.h): defaults,
+// tests/analysis/test_analysis_config.cpp — AnalysisConfig (analysis/analysis_config.h): defaults,
 // --set analysis.* overrides into the nested sections, and bad values / unknown keys named with
 // their full "analysis.<section>.<key>" path; the resolved TOML reads back to the same config.
 #include <gtest/gtest.h>
 
 #include <string>
 
+#include "factorlab/analysis/analysis_config.h"
 #include "factorlab/core/error.h"
-#include "factorlab/probe/analysis_config.h"
 
 #include "../support/expect_error.h"
 

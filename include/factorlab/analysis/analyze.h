@@ -1,4 +1,4 @@
-// factorlab/probe/analyze.h — every analysis of docs/design.md 7 on one representation (a matrix
+// factorlab/analysis/analyze.h — every analysis of docs/design.md 7 on one representation (a matrix
 // [conditions, features] with its labels), written into a folder, and the series of a few of their
 // numbers over training checkpoints (tracking, paper Fig. 2c-g).
 // Plain C++ on Eigen (no LibTorch): a reps.npy from anywhere can be analysed. Deliberately not here:
@@ -16,7 +16,7 @@
 #include "factorlab/analysis/points.h"
 #include "factorlab/core/config.h"
 #include "factorlab/core/json.h"
-#include "factorlab/probe/analysis_config.h"
+#include "factorlab/analysis/analysis_config.h"
 
 namespace factorlab {
 

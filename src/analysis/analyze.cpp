@@ -1,5 +1,5 @@
-// factorlab/probe/analyze.cpp — see analyze.h.
-#include "factorlab/probe/analyze.h"
+// factorlab/analysis/analyze.cpp — see analyze.h.
+#include "factorlab/analysis/analyze.h"
 
 #include <algorithm>
 #include <chrono>

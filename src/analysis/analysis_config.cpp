@@ -1,5 +1,5 @@
-// factorlab/probe/analysis_config.cpp — see analysis_config.h.
-#include "factorlab/probe/analysis_config.h"
+// factorlab/analysis/analysis_config.cpp — see analysis_config.h.
+#include "factorlab/analysis/analysis_config.h"
 
 #include <functional>
 

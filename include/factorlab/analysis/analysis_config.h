@@ -1,4 +1,4 @@
-// factorlab/probe/analysis_config.h — AnalysisConfig: the settings of every analysis that
+// factorlab/analysis/analysis_config.h — AnalysisConfig: the settings of every analysis that
 // `factorlab analyze` runs on a representation (docs/design.md 7), one sub-table per analysis:
 //   analysis.pca.*, analysis.factorization.*, analysis.persistence.*, analysis.umap.*
 // plus which UMAP embeddings to draw. Keys are set with `--set analysis.section.key=value`.

@@ -1,4 +1,4 @@
-// tests/probe/test_analyze.cpp — analyze_representations (probe/analyze.h) on a Clifford torus
+// tests/analysis/test_analyze.cpp — analyze_representations (analysis/analyze.h) on a Clifford torus
 // sampled on the probe's 16 x 16 grid and rotated into R^40: closed-form PCA (four equal
 // eigenvalues: participation ratio 4, each explaining 1/4), Betti numbers (1, 2, 1) by the fraction
 // rule at the default betti_fraction (the band's reading beside it), orthogonality 0 and parallelism
@@ -15,14 +15,12 @@
 #include <sstream>
 #include <string>
 
+#include "factorlab/analysis/analyze.h"
 #include "factorlab/analysis/tori.h"
 #include "factorlab/core/error.h"
 #include "factorlab/core/fs.h"
 #include "factorlab/core/npy.h"
 #include "factorlab/core/rng.h"
-#include "factorlab/probe/analyze.h"
-#include "factorlab/probe/probe_config.h"
-#include "factorlab/probe/probe_grid.h"
 
 #include "../support/scratch_dir.h"
 
@@ -50,7 +48,7 @@ Points rotated_clifford(const Points& labels, int dim, std::uint64_t seed) {
 int count_lines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
 
 TEST(Analyze, CliffordTorusGridGivesTheClosedFormAnswers) {
-  const Points labels = probe_grid_labels(16, 16, true);
+  const Points labels = grid_labels(16, 16, 16);
   const Points reps = rotated_clifford(labels, 40, 7);
   const std::string dir = scratch_dir("probe", "clifford", false);
   AnalysisConfig c;
@@ -118,7 +116,7 @@ TEST(Analyze, CliffordTorusGridGivesTheClosedFormAnswers) {
 // its landmark-spacing H0 bars reach about 0.32 of the reference death; 0.3 counted tens of
 // components there, the default must not.
 TEST(Analyze, DefaultBettiFractionCountsTheCoupledTorusOnTheN32Grid) {
-  const Points labels = probe_grid_labels(32, 32, true);
+  const Points labels = grid_labels(32, 32, 32);
   const std::string dir = scratch_dir("probe", "torus3d", false);
   AnalysisConfig c;
   c.umap_dims.clear();
@@ -134,7 +132,7 @@ TEST(Analyze, DefaultBettiFractionCountsTheCoupledTorusOnTheN32Grid) {
 }
 
 TEST(Analyze, AnalysesCanBeSwitchedOff) {
-  const Points labels = probe_grid_labels(8, 8, true);
+  const Points labels = grid_labels(8, 8, 8);
   const Points reps = rotated_clifford(labels, 6, 8);
   const std::string dir = scratch_dir("probe", "off", false);
   AnalysisConfig c;
@@ -155,7 +153,7 @@ TEST(Analyze, AnalysesCanBeSwitchedOff) {
 
 // persistence.pca_dims: a second reading on the top principal directions, the same structure.
 TEST(Analyze, PersistenceAfterPca) {
-  const Points labels = probe_grid_labels(8, 8, true);
+  const Points labels = grid_labels(8, 8, 8);
   const Points reps = rotated_clifford(labels, 6, 10);
   const std::string dir = scratch_dir("probe", "pca", false);
   AnalysisConfig c;
@@ -186,7 +184,7 @@ TEST(Analyze, PersistenceAfterPca) {
 }
 
 TEST(Analyze, BadInputsAreInputErrors) {
-  const Points labels = probe_grid_labels(8, 4, true);
+  const Points labels = grid_labels(4, 4, 8);
   const Points reps = rotated_clifford(labels, 6, 9);
   AnalysisConfig c;
   c.umap_dims.clear();
