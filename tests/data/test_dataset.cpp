@@ -130,7 +130,9 @@ TEST(Dataset, CrossHoldoutMakesTheOodSet) {
   std::set<float> stripe_x;
   for (std::int64_t i = 0; i < d.size(); ++i) {
     const float x = d.labels[2 * i], y = d.labels[2 * i + 1];
-    if (d.parts[i] == 0) EXPECT_FALSE((x >= 13 && x <= 19) || (y >= 13 && y <= 19));
+    if (d.parts[i] == 0) {
+      EXPECT_FALSE((x >= 13 && x <= 19) || (y >= 13 && y <= 19));
+    }
     if (d.parts[i] == 1 && d.kinds[i] == kKind1DX) stripe_x.insert(x);
   }
   EXPECT_EQ(stripe_x.size(), 32u);

@@ -81,7 +81,9 @@ TEST(CliExperiments, RunWritesEveryStageAndAReRunSkipsThem) {
   EXPECT_EQ(html.find("http://"), std::string::npos);
   for (std::size_t p = html.find("href=\""); p != std::string::npos; p = html.find("href=\"", p + 1)) {
     const std::string target = html.substr(p + 6, html.find('"', p + 6) - (p + 6));
-    if (!target.empty() && target[0] != '#') EXPECT_TRUE(file_exists(dir + "/" + target)) << target;
+    if (!target.empty() && target[0] != '#') {
+      EXPECT_TRUE(file_exists(dir + "/" + target)) << target;
+    }
   }
   for (const auto& [stage, status] : stage_status(dir)) EXPECT_EQ(status, "done") << stage;
 

@@ -45,8 +45,12 @@ TEST(CliHabits, VersionNamesTheCommitAndLibTorch) {
   EXPECT_EQ(r.output, version_line() + "\n");
   EXPECT_EQ(r.output.rfind(std::string("factorlab ") + factorlab_version(), 0), 0u) << r.output;
   const Provenance p = current_provenance();
-  if (!p.commit.empty()) EXPECT_NE(r.output.find("commit " + p.commit), std::string::npos) << r.output;
-  if (!p.torch.empty()) EXPECT_NE(r.output.find("LibTorch " + p.torch), std::string::npos) << r.output;
+  if (!p.commit.empty()) {
+    EXPECT_NE(r.output.find("commit " + p.commit), std::string::npos) << r.output;
+  }
+  if (!p.torch.empty()) {
+    EXPECT_NE(r.output.find("LibTorch " + p.torch), std::string::npos) << r.output;
+  }
 }
 
 TEST(CliHabits, BareFactorlabListsTheCommands) {
